@@ -1,0 +1,62 @@
+package org.prune4j.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.prune4j.data.ImageDataset;
+import org.prune4j.data.Mnist;
+import org.prune4j.nn.Evaluation;
+import org.prune4j.nn.History;
+import org.prune4j.nn.LearningRate;
+import org.prune4j.nn.Network;
+import org.prune4j.nn.Networks;
+import org.prune4j.nn.Training;
+
+/**
+ * Trains LeNet-300-100 on full MNIST (batch 128, SGD momentum 0.9, lr 0.05, L2 1e-4, cosine schedule, seed 42 — the
+ * documented baseline) and ends with {@code RESULT {json}}: {@code sec_per_epoch} (median), {@code test_accuracy}.
+ *
+ * <p>{@code java -cp "target/classes:target/lib/*" org.prune4j.bench.TrainBench [--epochs N] [--seed S] [--lr R]}
+ */
+public final class TrainBench {
+    private TrainBench() {
+    }
+
+    /** The baseline recipe: what {@code TrainBench} and the notebooks use unless told otherwise. */
+    public static Training baseline(int epochs, long seed) {
+        return Training.sgd(0.05).momentum(0.9).l2(1e-4).batch(128).epochs(epochs).seed(seed)
+                .schedule(LearningRate.cosine());
+    }
+
+    /**
+     * @param args {@code --epochs N} (default 20), {@code --seed S} (default 42), {@code --lr R} (default 0.05),
+     *             {@code --threads T} (recorded only: set ND4J threads with OMP_NUM_THREADS)
+     */
+    public static void main(String[] args) {
+        Arguments a = new Arguments(args);
+        int epochs = a.integer("--epochs", 20);
+        long seed = a.integer("--seed", 42);
+        double lr = a.decimal("--lr", 0.05);
+        a.done();
+        ImageDataset mnist = Mnist.load();
+        Network net = Networks.lenet300100(seed);
+        Training training = baseline(epochs, seed).learningRate(lr);
+        System.out.println("Training " + net.name() + " on " + mnist + ": " + training);
+        History history = net.fit(mnist, training);
+        Evaluation test = net.evaluate(mnist.test());
+        System.out.println(history.table().printAll());
+        System.out.println("test: " + test);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sec_per_epoch", history.medianSecondsPerEpoch());
+        result.put("test_accuracy", test.accuracy());
+        result.put("test_error", test.error());
+        result.put("epochs", epochs);
+        result.put("batch", training.batch());
+        result.put("seed", seed);
+        result.put("optimizer", training.optimizer().toString());
+        result.put("l2", training.l2());
+        result.put("schedule", "cosine");
+        result.put("first_epoch_sec", history.epochs().get(0).seconds());
+        System.out.println("RESULT " + Json.write(result));
+    }
+}

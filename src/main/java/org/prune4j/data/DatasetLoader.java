@@ -1,0 +1,149 @@
+package org.prune4j.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Finds, fetches, verifies and parses a data set described by a {@link DatasetSpec}.
+ *
+ * <p>Lookup order: the explicit folder when one is given (and only it); otherwise the folder named by the
+ * spec's environment variable when set, else the default cache {@code ~/.prune4j/data/<name>}, then the spec's
+ * read-only system folders. When the files are found nowhere they are fetched into the explicit folder, the
+ * environment variable's folder or the default cache, in that order.
+ */
+public final class DatasetLoader {
+    private final DatasetSpec spec;
+    private final Function<String, String> environment;
+
+    /**
+     * @param spec the data set
+     */
+    public DatasetLoader(DatasetSpec spec) {
+        this(spec, System::getenv);
+    }
+
+    /**
+     * @param spec        the data set
+     * @param environment how to read environment variables (tests pass a map)
+     */
+    public DatasetLoader(DatasetSpec spec, Function<String, String> environment) {
+        this.spec = spec;
+        this.environment = environment;
+    }
+
+    /**
+     * Loads the data set from the standard places, fetching it once if it is found nowhere.
+     *
+     * @return the data set
+     * @throws DataException if it is found nowhere and cannot be fetched, or a file is damaged
+     */
+    public ImageDataset load() {
+        return load(null);
+    }
+
+    /**
+     * Loads the data set from {@code directory}, fetching it there if missing; {@code null} means the standard places.
+     *
+     * @param directory the folder, or {@code null}
+     * @return the data set
+     * @throws DataException if the files cannot be found or fetched, or a file is damaged
+     */
+    public ImageDataset load(Path directory) {
+        List<Path> searched = searchPath(directory);
+        Map<DataFile, Path> found = new LinkedHashMap<>();
+        for (DataFile file : spec.files()) {
+            Path location = find(file, searched);
+            if (location != null) {
+                found.put(file, location);
+            }
+        }
+        if (found.size() < spec.files().size()) {
+            Path target = fetchTarget(directory);
+            fetch(target, searched);
+            found.clear();
+            for (DataFile file : spec.files()) {
+                found.put(file, find(file, List.of(target)));
+            }
+        }
+        String fix = "Delete it and load again to fetch a fresh copy (" + spec.howToGet() + ").";
+        IdxFile trainImages = parse(found, spec.trainImages(), fix);
+        IdxFile trainLabels = parse(found, spec.trainLabels(), fix);
+        IdxFile testImages = parse(found, spec.testImages(), fix);
+        IdxFile testLabels = parse(found, spec.testLabels(), fix);
+        int classes = spec.classNames().size();
+        return new ImageDataset(spec.name(),
+                LabeledImages.of(spec.name() + " train", trainImages, trainLabels, classes),
+                LabeledImages.of(spec.name() + " test", testImages, testLabels, classes),
+                spec.classNames());
+    }
+
+    /**
+     * @param directory an explicit folder or {@code null}
+     * @return the folders searched, in order
+     */
+    public List<Path> searchPath(Path directory) {
+        List<Path> dirs = new ArrayList<>();
+        if (directory != null) {
+            dirs.add(directory);
+            return dirs;
+        }
+        String env = environment.apply(spec.envVariable());
+        if (env != null && !env.isBlank()) {
+            dirs.add(Path.of(env));
+        } else {
+            dirs.add(spec.defaultCache());
+        }
+        dirs.addAll(spec.systemDirs());
+        return dirs;
+    }
+
+    private Path fetchTarget(Path directory) {
+        return searchPath(directory).get(0);
+    }
+
+    private static Path find(DataFile file, List<Path> dirs) {
+        for (Path dir : dirs) {
+            for (String name : List.of(file.name(), file.gzName())) {
+                Path candidate = dir.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void fetch(Path target, List<Path> searched) {
+        List<String> tried = new ArrayList<>();
+        for (Fetcher fetcher : spec.fetchers()) {
+            if (!fetcher.available()) {
+                tried.add(fetcher.description() + " (not available here)");
+                continue;
+            }
+            try {
+                fetcher.fetch(spec, target);
+                return;
+            } catch (DataException e) {
+                tried.add(fetcher.description() + " failed: " + e.getMessage());
+            }
+        }
+        throw new DataException(spec.name() + " was not found in " + searched + " and could not be fetched"
+                + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". " + spec.howToGet()
+                + ", or point " + spec.envVariable() + " at a folder holding "
+                + spec.files().stream().map(DataFile::name).toList() + " (raw or .gz).");
+    }
+
+    private static IdxFile parse(Map<DataFile, Path> found, DataFile file, String fix) {
+        Path path = found.get(file);
+        IdxFile idx = IdxFile.parse(path.toString(), VerifiedFile.read(path, file, fix));
+        if (idx.count() != file.count()) {
+            throw new DataException(path + " holds " + idx.count() + " items, expected " + file.count() + ". " + fix);
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,162 @@
+package org.prune4j.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An IDX file of unsigned bytes (the format of MNIST and Fashion-MNIST), raw or gzipped.
+ *
+ * <p>Layout: two zero bytes, a type byte ({@code 0x08} = unsigned byte), the number of dimensions,
+ * one big-endian int per dimension, then the data. The reader checks every part of that and that
+ * the data is exactly as long as the dimensions say.
+ *
+ * @param dimensions the size of each dimension, e.g. {@code [60000, 28, 28]}
+ * @param data       the payload, one byte per element, row-major
+ */
+public record IdxFile(int[] dimensions, byte[] data) {
+
+    /** The IDX type code for unsigned bytes, the only type MNIST uses. */
+    public static final int UNSIGNED_BYTE = 0x08;
+
+    /** Magic number of an IDX file of unsigned-byte labels (one dimension). */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    /** Magic number of an IDX file of unsigned-byte images (three dimensions). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+
+    /** Defensive copies: the record is a value. */
+    public IdxFile {
+        dimensions = dimensions.clone();
+    }
+
+    /** @return the number of items (the first dimension) */
+    public int count() {
+        return dimensions[0];
+    }
+
+    /** @return the number of elements in one item (product of the other dimensions) */
+    public int itemSize() {
+        int size = 1;
+        for (int i = 1; i < dimensions.length; i++) {
+            size *= dimensions[i];
+        }
+        return size;
+    }
+
+    @Override
+    public int[] dimensions() {
+        return dimensions.clone();
+    }
+
+    /**
+     * Reads and validates an IDX file; a name ending in {@code .gz} is decompressed.
+     *
+     * @param file the file
+     * @return the parsed file
+     * @throws DataException if the file is missing, truncated, too long or not an unsigned-byte IDX file
+     */
+    public static IdxFile read(Path file) {
+        return parse(file.toString(), readContents(file));
+    }
+
+    /**
+     * Reads a file's bytes, decompressing it when its name ends in {@code .gz}.
+     *
+     * @param file the file
+     * @return its (decompressed) contents
+     * @throws DataException if it cannot be read or is not valid gzip
+     */
+    static byte[] readContents(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException("IDX file " + file + " does not exist or is not a file");
+        }
+        try {
+            if (!file.getFileName().toString().endsWith(".gz")) {
+                return Files.readAllBytes(file);
+            }
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) * 4));
+                in.transferTo(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new DataException("Cannot read IDX file " + file + " (" + e.getMessage()
+                    + "); it is damaged or truncated: delete it and fetch it again", e);
+        }
+    }
+
+    /**
+     * Parses IDX bytes.
+     *
+     * @param name  the file name, for messages
+     * @param bytes the (decompressed) contents
+     * @return the parsed file
+     * @throws DataException if the bytes are not a complete unsigned-byte IDX file
+     */
+    public static IdxFile parse(String name, byte[] bytes) {
+        if (bytes.length < 4) {
+            throw new DataException("IDX file " + name + " is truncated: " + bytes.length
+                    + " bytes, not even a 4-byte header; delete it and fetch it again");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes); // big-endian, as IDX is
+        int magic = buffer.getInt();
+        int type = (magic >>> 8) & 0xff;
+        int rank = magic & 0xff;
+        if ((magic >>> 16) != 0 || type != UNSIGNED_BYTE || rank < 1 || rank > 4) {
+            throw new DataException(String.format(
+                    "%s is not an unsigned-byte IDX file: magic number 0x%08x, expected 0x%08x (labels) or 0x%08x (images); "
+                            + "delete it and fetch it again", name, magic, LABELS_MAGIC, IMAGES_MAGIC));
+        }
+        if (bytes.length < 4 + 4 * rank) {
+            throw new DataException("IDX file " + name + " is truncated inside its header (" + bytes.length
+                    + " bytes); delete it and fetch it again");
+        }
+        int[] dims = new int[rank];
+        long elements = 1;
+        for (int i = 0; i < rank; i++) {
+            dims[i] = buffer.getInt();
+            if (dims[i] < 0) {
+                throw new DataException("IDX file " + name + " has a negative dimension " + dims[i] + "; it is damaged");
+            }
+            elements *= dims[i];
+        }
+        long payload = bytes.length - 4L - 4L * rank;
+        if (payload != elements) {
+            throw new DataException("IDX file " + name + " has " + payload + " bytes of data but its header "
+                    + Arrays.toString(dims) + " says " + elements + " ("
+                    + (payload < elements ? "truncated" : "trailing bytes") + "); delete it and fetch it again");
+        }
+        return new IdxFile(dims, Arrays.copyOfRange(bytes, 4 + 4 * rank, bytes.length));
+    }
+
+    /**
+     * Encodes dimensions and data as an IDX file of unsigned bytes (used by tests and by anyone writing a data set).
+     *
+     * @param dimensions the dimensions
+     * @param data       the data, as long as the dimensions say
+     * @return the file's bytes
+     */
+    public static byte[] encode(int[] dimensions, byte[] data) {
+        long elements = 1;
+        for (int d : dimensions) {
+            elements *= d;
+        }
+        if (elements != data.length) {
+            throw new IllegalArgumentException("data has " + data.length + " bytes, dimensions "
+                    + Arrays.toString(dimensions) + " need " + elements);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * dimensions.length + data.length);
+        buffer.putInt((UNSIGNED_BYTE << 8) | dimensions.length);
+        for (int d : dimensions) {
+            buffer.putInt(d);
+        }
+        buffer.put(data);
+        return buffer.array();
+    }
+}

@@ -1,0 +1,100 @@
+package org.prune4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxFileTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] images() {
+        byte[] data = new byte[3 * 2 * 2];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 20);
+        }
+        return IdxFile.encode(new int[] {3, 2, 2}, data);
+    }
+
+    @Test
+    void readsRawFile() throws IOException {
+        Path file = Files.write(dir.resolve("imgs-idx3-ubyte"), images());
+        IdxFile idx = IdxFile.read(file);
+        assertArrayEquals(new int[] {3, 2, 2}, idx.dimensions());
+        assertEquals(3, idx.count());
+        assertEquals(4, idx.itemSize());
+        assertEquals((byte) 220, idx.data()[11]);
+    }
+
+    @Test
+    void readsGzippedFile() throws IOException {
+        Path file = dir.resolve("imgs-idx3-ubyte.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(images());
+        }
+        IdxFile idx = IdxFile.read(file);
+        assertArrayEquals(new int[] {3, 2, 2}, idx.dimensions());
+        assertEquals((byte) 20, idx.data()[1]);
+    }
+
+    @Test
+    void rejectsTruncatedData() throws IOException {
+        byte[] full = images();
+        Path file = Files.write(dir.resolve("cut"), Arrays.copyOf(full, full.length - 1));
+        DataException e = assertThrows(DataException.class, () -> IdxFile.read(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
+    }
+
+    @Test
+    void rejectsTruncatedHeader() {
+        byte[] full = images();
+        DataException e = assertThrows(DataException.class, () -> IdxFile.parse("h", Arrays.copyOf(full, 9)));
+        assertTrue(e.getMessage().contains("header"), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadMagic() {
+        byte[] bytes = images();
+        bytes[2] = 0x0D; // float type, not unsigned byte
+        DataException e = assertThrows(DataException.class, () -> IdxFile.parse("m", bytes));
+        assertTrue(e.getMessage().contains("magic number 0x00000d03"), e.getMessage());
+        byte[] notIdx = "hello, world".getBytes();
+        assertThrows(DataException.class, () -> IdxFile.parse("text", notIdx));
+    }
+
+    @Test
+    void rejectsWrongCounts() {
+        byte[] bytes = images();
+        bytes[7] = 4; // header says 4 images, data holds 3
+        DataException e = assertThrows(DataException.class, () -> IdxFile.parse("c", bytes));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        byte[] trailing = Arrays.copyOf(images(), images().length + 3);
+        DataException t = assertThrows(DataException.class, () -> IdxFile.parse("t", trailing));
+        assertTrue(t.getMessage().contains("trailing"), t.getMessage());
+    }
+
+    @Test
+    void rejectsBrokenGzip() throws IOException {
+        Path file = Files.write(dir.resolve("x-idx1-ubyte.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+        DataException e = assertThrows(DataException.class, () -> IdxFile.read(file));
+        assertTrue(e.getMessage().contains("damaged or truncated"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        DataException e = assertThrows(DataException.class, () -> IdxFile.read(dir.resolve("nope")));
+        assertTrue(e.getMessage().contains("nope"));
+    }
+}
