@@ -203,7 +203,15 @@ public final class DenseLayer {
     /** Zeroes the masked weights (no-op without a mask). */
     public void applyMask() {
         if (mask != null) {
-            weights.muli(mask);
+            // on the host rather than weights.muli(mask): -3 * 0 would leave a -0.0 that prints as "-0.0"
+            float[] w = HostCopy.toFloats(weights);
+            float[] m = HostCopy.toFloats(mask);
+            for (int i = 0; i < w.length; i++) {
+                if (m[i] == 0f) {
+                    w[i] = 0f;
+                }
+            }
+            HostCopy.fill(weights, w);
         }
     }
 
