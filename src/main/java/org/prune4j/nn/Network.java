@@ -209,6 +209,25 @@ public final class Network {
         return new Trainer(this, training).run(train, test);
     }
 
+    /**
+     * Saves this network with its masks to one file (atomically); see {@link NetworkFile}.
+     *
+     * @param file the target file
+     * @return this network
+     */
+    public Network save(java.nio.file.Path file) {
+        NetworkFile.save(this, file);
+        return this;
+    }
+
+    /**
+     * @param file a file written by {@link #save}
+     * @return the network it holds, with masks
+     */
+    public static Network load(java.nio.file.Path file) {
+        return NetworkFile.load(file);
+    }
+
     void checkCompatible(LabeledImages data) {
         if (data.featureCount() != inputs()) {
             throw new IllegalArgumentException(data.name() + " has " + data.featureCount() + " features per example but "
