@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -110,8 +109,9 @@ public final class CodeEvaluator implements AutoCloseable {
      * @param code the cell source, magics already transformed
      * @return the value of the last expression, or {@code null} if there is nothing to show
      * @throws Exception a {@link CompilationException}, {@link IncompleteSourceException},
-     *                   {@link EvaluationTimeoutException}, {@link EvaluationInterruptedException} or
-     *                   JShell's {@link EvalException} / {@link jdk.jshell.UnresolvedReferenceException}
+     *                   {@link EvaluationTimeoutException}, {@link EvaluationInterruptedException},
+     *                   {@link EvalException} (user code threw) or JShell's
+     *                   {@link jdk.jshell.UnresolvedReferenceException}
      */
     public Object eval(String code) throws Exception {
         if (!initialized) {
@@ -168,18 +168,20 @@ public final class CodeEvaluator implements AutoCloseable {
             }
             JShellException e = event.exception();
             if (e != null) {
-                if (e instanceof EvalException ee && control != null) {
-                    if (KernelExecutionControl.TIMEOUT_NAME.equals(ee.getExceptionClassName())) {
+                if (e instanceof jdk.jshell.EvalException ee) {
+                    if (control != null && KernelExecutionControl.TIMEOUT_NAME.equals(ee.getExceptionClassName())) {
                         throw new EvaluationTimeoutException(control.timeout(), control.timeoutUnit(), code.trim());
                     }
                     if (KernelExecutionControl.INTERRUPTED_NAME.equals(ee.getExceptionClassName())) {
                         throw new EvaluationInterruptedException(code.trim());
                     }
+                    throw new EvalException(ee);
                 }
                 throw e;
             }
             if (!event.status().isDefined()) {
-                throw new CompilationException(event);
+                throw new CompilationException(event, shell.diagnostics(event.snippet())
+                        .map(d -> d.getMessage(null)).collect(java.util.stream.Collectors.toList()));
             }
         }
         return result;

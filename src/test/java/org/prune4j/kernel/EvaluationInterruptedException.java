@@ -12,6 +12,6 @@ public final class EvaluationInterruptedException extends Exception {
      * @param source the snippet that was running
      */
     public EvaluationInterruptedException(String source) {
-        super("Evaluation interrupted: " + source);
+        super("Evaluation interrupted: " + source, null, false, false);
     }
 }

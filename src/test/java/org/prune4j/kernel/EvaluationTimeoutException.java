@@ -18,6 +18,6 @@ public final class EvaluationTimeoutException extends Exception {
      */
     public EvaluationTimeoutException(long duration, TimeUnit unit, String source) {
         super(String.format("Evaluation timed out after %d %s: %s", duration,
-                unit.name().toLowerCase(Locale.ROOT), source));
+                unit.name().toLowerCase(Locale.ROOT), source), null, false, false);
     }
 }

@@ -15,7 +15,7 @@ public final class IncompleteSourceException extends Exception {
      * @param source the incomplete trailing source
      */
     public IncompleteSourceException(String source) {
-        super("Incomplete input: " + source);
+        super("Incomplete input: " + source, null, false, false);
         this.source = source;
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
@@ -204,11 +203,10 @@ public final class JavaKernel extends BaseKernel {
             return lines;
         }
         if (e instanceof EvalException ee) {
-            // The stack trace names jdk.jshell.EvalException; show the user's exception class instead.
-            String shown = ee.getExceptionClassName();
-            return super.formatError(e).stream()
-                    .map(line -> line.replace(EvalException.class.getName(), shown))
-                    .collect(Collectors.toList());
+            List<String> lines = new ArrayList<>();
+            lines.add(styler.secondary("---------------------------------------------------------------------------"));
+            ee.userStackTrace().forEach(line -> lines.add(styler.secondary(line)));
+            return lines;
         }
         if (e instanceof UnresolvedReferenceException ue) {
             return formatUnresolved(ue.getSnippet());
