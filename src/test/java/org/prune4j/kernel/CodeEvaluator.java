@@ -181,7 +181,8 @@ public final class CodeEvaluator implements AutoCloseable {
             }
             if (!event.status().isDefined()) {
                 throw new CompilationException(event, shell.diagnostics(event.snippet())
-                        .map(d -> d.getMessage(null)).collect(java.util.stream.Collectors.toList()));
+                        .filter(d -> d.isError()).map(d -> d.getMessage(null))
+                        .collect(java.util.stream.Collectors.toList()));
             }
         }
         return result;

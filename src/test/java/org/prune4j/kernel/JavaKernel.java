@@ -221,7 +221,9 @@ public final class JavaKernel extends BaseKernel {
         List<String> lines = new ArrayList<>();
         Snippet snippet = e.badSnippet().snippet();
         JShell shell = evaluator.shell();
-        shell.diagnostics(snippet).forEach(d -> {
+        // Errors only: with IJAVA_COMPILER_OPTS=--add-modules jdk.incubator.vector every compilation also
+        // carries an "incubating module" warning, which would bury the real message.
+        shell.diagnostics(snippet).filter(d -> d.isError()).forEach(d -> {
             if (d.getStartPosition() >= 0 && d.getEndPosition() >= 0) {
                 lines.addAll(styler.highlightSubstringLines(snippet.source(),
                         (int) d.getStartPosition(), (int) d.getEndPosition()));
