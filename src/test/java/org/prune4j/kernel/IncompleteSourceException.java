@@ -7,6 +7,7 @@ package org.prune4j.kernel;
 public final class IncompleteSourceException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The incomplete trailing source. */
     private final String source;
 
     /**

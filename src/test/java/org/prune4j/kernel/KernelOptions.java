@@ -43,7 +43,16 @@ public record KernelOptions(List<String> classpath, List<String> compilerOpts, L
 
     private static final Pattern TIMEOUT = Pattern.compile("^\\s*(?<dur>-?\\d+)\\W*(?<unit>[A-Za-z]+)?\\s*$");
 
-    /** Copies the lists so the record is immutable. */
+    /**
+     * Copies the lists so the record is immutable.
+     *
+     * @param classpath      extra classpath entries (globs)
+     * @param compilerOpts   extra JShell compiler options
+     * @param startupScripts start-up script files (globs)
+     * @param startupScript  inline start-up code or {@code null}
+     * @param timeout        per-statement timeout, {@code <= 0} for none
+     * @param timeoutUnit    unit of {@code timeout}
+     */
     public KernelOptions {
         classpath = List.copyOf(classpath);
         compilerOpts = List.copyOf(compilerOpts);
