@@ -169,6 +169,42 @@ public final class Report {
     }
 
     /**
+     * Han et al.'s Table 1 row for LeNet-300-100 beside ours: top-1 error and parameters of the reference and the
+     * pruned network, and the compression rate. Parameters count non-zero weights plus biases, as the paper's
+     * 267K does (266,200 weights + 410 biases).
+     *
+     * @param baseline the trained, unpruned network
+     * @param pruned   the pruned, retrained network
+     * @param test     the test set
+     * @return {@code network, top1_error, parameters, compression} for the paper's two rows and ours
+     */
+    public static Table table1(Network baseline, Network pruned, LabeledImages test) {
+        Table t = Table.create("Beside Han et al. (2015), Table 1: LeNet-300-100",
+                StringColumn.create("network"), DoubleColumn.create("top1_error"), LongColumn.create("parameters"),
+                DoubleColumn.create("compression"));
+        long baseParams = parameters(baseline);
+        long prunedParams = parameters(pruned);
+        Object[][] rows = {
+            {"LeNet-300-100 Ref (paper)", 0.0164, 267_000L, 1.0},
+            {"LeNet-300-100 Pruned (paper)", 0.0159, 22_000L, 12.0},
+            {"LeNet-300-100 Ref (prune4j)", baseline.evaluate(test).error(), baseParams, 1.0},
+            {"LeNet-300-100 Pruned (prune4j)", pruned.evaluate(test).error(), prunedParams, (double) baseParams / prunedParams},
+        };
+        for (Object[] r : rows) {
+            t.stringColumn("network").append((String) r[0]);
+            t.doubleColumn("top1_error").append((Double) r[1]);
+            t.longColumn("parameters").append((Long) r[2]);
+            t.doubleColumn("compression").append((Double) r[3]);
+        }
+        return t;
+    }
+
+    private static long parameters(Network network) {
+        long biases = network.layers().stream().mapToLong(DenseLayer::outputs).sum();
+        return network.nonZeroWeights() + biases;
+    }
+
+    /**
      * Han et al.'s Table 2 row values for LeNet-300-100, to put beside ours.
      *
      * @return {@code layer, weights, kept, activation_kept, flop_kept} as published
