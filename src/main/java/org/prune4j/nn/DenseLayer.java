@@ -134,12 +134,12 @@ public final class DenseLayer {
 
     /** @return a copy of the weights as a row-major {@code float[in * out]} */
     public float[] weightArray() {
-        return weights.data().asFloat();
+        return HostCopy.toFloats(weights);
     }
 
     /** @return a copy of the bias */
     public float[] biasArray() {
-        return bias.data().asFloat();
+        return HostCopy.toFloats(bias);
     }
 
     /** @return the number of weights ({@code in × out}) */
@@ -186,7 +186,7 @@ public final class DenseLayer {
                     + " does not match the weights [" + inputs + ", " + outputs + "]");
         }
         INDArray copy = mask.castTo(DataType.FLOAT).dup('c');
-        for (float v : copy.data().asFloat()) {
+        for (float v : HostCopy.toFloats(copy)) {
             if (v != 0f && v != 1f) {
                 throw new IllegalArgumentException(name + ": a mask holds only 0 and 1, found " + v);
             }
@@ -203,7 +203,15 @@ public final class DenseLayer {
     /** Zeroes the masked weights (no-op without a mask). */
     public void applyMask() {
         if (mask != null) {
-            weights.muli(mask);
+            // on the host rather than weights.muli(mask): -3 * 0 would leave a -0.0 that prints as "-0.0"
+            float[] w = HostCopy.toFloats(weights);
+            float[] m = HostCopy.toFloats(mask);
+            for (int i = 0; i < w.length; i++) {
+                if (m[i] == 0f) {
+                    w[i] = 0f;
+                }
+            }
+            HostCopy.fill(weights, w);
         }
     }
 
@@ -241,7 +249,7 @@ public final class DenseLayer {
     }
 
     private void requireFinite(INDArray array, String what) {
-        for (float v : array.data().asFloat()) {
+        for (float v : HostCopy.toFloats(array)) {
             if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException(name + ": " + what + " contain " + v + "; parameters must be finite");
             }

@@ -151,7 +151,7 @@ public final class Network {
         INDArray logits = output(x);
         int rows = (int) logits.size(0);
         int classes = (int) logits.size(1);
-        float[] v = logits.data().asFloat();
+        float[] v = HostCopy.toFloats(logits);
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
             int best = 0;
@@ -178,7 +178,7 @@ public final class Network {
         long correct = 0;
         for (int from = 0; from < data.size(); from += EVAL_CHUNK) {
             int count = Math.min(EVAL_CHUNK, data.size() - from);
-            float[] logits = output(data.features(from, count)).data().asFloat();
+            float[] logits = HostCopy.toFloats(output(data.features(from, count)));
             double[] lc = SoftmaxCrossEntropy.apply(logits, labels, null, from, count, outputs(), false);
             loss += lc[0];
             correct += (long) lc[1];
@@ -207,6 +207,25 @@ public final class Network {
      */
     public History fit(LabeledImages train, LabeledImages test, Training training) {
         return new Trainer(this, training).run(train, test);
+    }
+
+    /**
+     * Saves this network with its masks to one file (atomically); see {@link NetworkFile}.
+     *
+     * @param file the target file
+     * @return this network
+     */
+    public Network save(java.nio.file.Path file) {
+        NetworkFile.save(this, file);
+        return this;
+    }
+
+    /**
+     * @param file a file written by {@link #save}
+     * @return the network it holds, with masks
+     */
+    public static Network load(java.nio.file.Path file) {
+        return NetworkFile.load(file);
     }
 
     void checkCompatible(LabeledImages data) {

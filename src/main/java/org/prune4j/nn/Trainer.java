@@ -142,13 +142,13 @@ final class Trainer {
      * @return {@code {sum of losses, number correct}}
      */
     private double[] gradients(Buffers b, int[] labels, int[] labelIndex, int offset) {
-        b.x.data().setData(b.features);
+        HostCopy.fill(b.x, b.features);
         forward(b);
         int last = layers.size() - 1;
-        float[] logits = b.out[last].data().asFloat();
+        float[] logits = HostCopy.toFloats(b.out[last]);
         double[] lossAndCorrect = SoftmaxCrossEntropy.apply(logits, labels, labelIndex, offset, b.rows,
                 layers.get(last).outputs(), true);
-        b.delta[last].data().setData(logits);
+        HostCopy.fill(b.delta[last], logits);
         backward(b);
         return lossAndCorrect;
     }

@@ -1,0 +1,93 @@
+package org.prune4j.prune;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.prune4j.nn.Network;
+
+/**
+ * Unit (neuron) pruning: in each chosen layer, prune the amount's number of neurons whose weight-matrix columns
+ * (their incoming weights, W being {@code [in × out]}) have the smallest L2 norm; a pruned neuron's whole column
+ * is masked. By default the output layer is left alone, since pruning its units would delete classes.
+ */
+final class UnitPruning implements PruningMethod {
+    private final Amount amount;
+    private final LayerSelection selection;
+
+    UnitPruning(Amount amount, LayerSelection selection) {
+        this.amount = amount;
+        this.selection = selection;
+    }
+
+    @Override
+    public String name() {
+        return "unit";
+    }
+
+    @Override
+    public PruningMethod onLayers(String... layerNames) {
+        return new UnitPruning(amount, selection.only(layerNames));
+    }
+
+    @Override
+    public List<String> selectedLayers(Network network) {
+        return selection.resolve(network);
+    }
+
+    @Override
+    public Map<String, INDArray> masks(Network network) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        List<String> names = selectedLayers(network);
+        LayerWeights[] layers = new LayerWeights[names.size()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = LayerWeights.of(network.layer(names.get(i)));
+        }
+        for (LayerWeights l : layers) {
+            out.put(l.name, l.toMask(mask(l, amount)));
+        }
+        return out;
+    }
+
+    static float[] mask(LayerWeights l, Amount amount) {
+        double[] norms = new double[l.cols];
+        boolean[] dead = new boolean[l.cols];
+        Arrays.fill(dead, true);
+        for (int r = 0; r < l.rows; r++) {
+            for (int c = 0; c < l.cols; c++) {
+                int i = r * l.cols + c;
+                if (l.mask[i] != 0f) {
+                    dead[c] = false;
+                    norms[c] += (double) l.weights[i] * l.weights[i];
+                }
+            }
+        }
+        long alreadyDead = 0;
+        Integer[] order = new Integer[l.cols];
+        for (int c = 0; c < l.cols; c++) {
+            order[c] = c;
+            if (dead[c]) {
+                alreadyDead++;
+            }
+        }
+        // pruned units first, then by norm, then by index
+        Arrays.sort(order, (a, b) -> dead[a] != dead[b] ? (dead[a] ? -1 : 1)
+                : norms[a] != norms[b] ? Double.compare(norms[a], norms[b]) : Integer.compare(a, b));
+        long count = amount.prunedCount(l.cols, alreadyDead);
+        float[] mask = l.mask.clone();
+        for (int k = 0; k < count; k++) {
+            int c = order[k];
+            for (int r = 0; r < l.rows; r++) {
+                mask[r * l.cols + c] = 0f;
+            }
+        }
+        return mask;
+    }
+
+    @Override
+    public String toString() {
+        return "unit pruning " + amount + " on " + selection.describe();
+    }
+}

@@ -1,0 +1,91 @@
+package org.prune4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NetworkFileTest {
+    @TempDir
+    Path tmp;
+
+    private static Network masked() {
+        Network net = Networks.mlp("m", 9, 20, 12, 4);
+        float[] m = new float[20 * 12];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i % 3 == 0 ? 0f : 1f;
+        }
+        net.layer(0).setMask(Nd4j.create(m, new long[] {20, 12}, DataType.FLOAT));
+        net.layer(1).setDropout(0.25);
+        return net;
+    }
+
+    @Test
+    void roundTripIsBitExact() {
+        Network net = masked();
+        Path file = tmp.resolve("net.p4j");
+        net.save(file);
+        Network back = Network.load(file);
+        assertEquals("m", back.name());
+        for (int l = 0; l < 2; l++) {
+            assertArrayEquals(net.layer(l).weightArray(), back.layer(l).weightArray());
+            assertArrayEquals(net.layer(l).biasArray(), back.layer(l).biasArray());
+            assertEquals(net.layer(l).hasMask(), back.layer(l).hasMask());
+            assertEquals(net.layer(l).dropout(), back.layer(l).dropout());
+        }
+        assertArrayEquals(HostCopy.toFloats(net.layer(0).mask().orElseThrow()), HostCopy.toFloats(back.layer(0).mask().orElseThrow()));
+    }
+
+    @Test
+    void damagedAndForeignFilesAreRejected() throws IOException {
+        Path file = tmp.resolve("net.p4j");
+        masked().save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[100] ^= 1;
+        Path flipped = Files.write(tmp.resolve("flipped"), bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> Network.load(flipped));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        Path cut = Files.write(tmp.resolve("cut"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThrows(ModelFileException.class, () -> Network.load(cut));
+        Path text = Files.writeString(tmp.resolve("text"), "hello there, not a model at all");
+        assertTrue(assertThrows(ModelFileException.class, () -> Network.load(text)).getMessage().contains("not a prune4j model"));
+    }
+
+    @Test
+    void differentShapeIsRejectedAndNothingChanges() {
+        Path file = tmp.resolve("net.p4j");
+        masked().save(file);
+        Network other = Networks.mlp("o", 1, 20, 10, 4);
+        float[] before = other.layer(0).weightArray();
+        ModelFileException e = assertThrows(ModelFileException.class, () -> NetworkFile.loadInto(other, file));
+        assertTrue(e.getMessage().contains("20x12") && e.getMessage().contains("20x10"), e.getMessage());
+        assertArrayEquals(before, other.layer(0).weightArray());
+        Network same = Networks.mlp("s", 1, 20, 12, 4);
+        NetworkFile.loadInto(same, file);
+        assertTrue(same.layer(0).hasMask());
+        assertArrayEquals(masked().layer(0).weightArray(), same.layer(0).weightArray());
+    }
+
+    @Test
+    void failedWriteLeavesOldFileIntact() throws IOException {
+        Path file = tmp.resolve("net.p4j");
+        masked().save(file);
+        byte[] old = Files.readAllBytes(file);
+        Path dirAsFile = Files.createDirectory(tmp.resolve("taken"));
+        Files.writeString(dirAsFile.resolve("x"), "non-empty dir cannot be replaced");
+        assertThrows(ModelFileException.class, () -> masked().save(dirAsFile));
+        assertArrayEquals(old, Files.readAllBytes(file));
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.prune4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.data.ImageDataset;
+import org.prune4j.data.LabeledImages;
+import org.prune4j.data.Mnist;
+
+/** Short real training runs on MNIST subsets. */
+class TrainingTest {
+    static ImageDataset mnist;
+    static LabeledImages small;
+    static LabeledImages smallTest;
+
+    @BeforeAll
+    static void load() {
+        mnist = Mnist.load();
+        small = mnist.train().first(3000);
+        smallTest = mnist.test().first(1000);
+    }
+
+    @Test
+    void shortTrainingLearns() {
+        Network net = Networks.lenet300100(1);
+        double before = net.evaluate(smallTest).accuracy();
+        History h = net.fit(small, smallTest, Training.sgd(0.05).momentum(0.9).epochs(3).batch(64).quiet());
+        assertEquals(3, h.epochs().size());
+        assertTrue(before < 0.3, "untrained accuracy is near chance: " + before);
+        assertTrue(h.last().testAccuracy() > 0.85, "after 3 epochs on 3000 images: " + h.last());
+        assertTrue(h.epochs().get(2).loss() < h.epochs().get(0).loss(), "loss falls");
+        assertEquals(h.last().testAccuracy(), net.evaluate(smallTest).accuracy(), 1e-12);
+        assertEquals(7, h.table().columnCount());
+    }
+
+    @Test
+    void sameSeedSameWeights() {
+        Training t = Training.sgd(0.05).momentum(0.9).l2(1e-4).epochs(1).batch(100).seed(5).quiet();
+        Network a = Networks.lenet300100(3);
+        Network b = Networks.lenet300100(3);
+        a.fit(small, null, t);
+        b.fit(small, null, t);
+        assertArrayEquals(a.layer(0).weightArray(), b.layer(0).weightArray());
+        assertArrayEquals(a.layer(2).biasArray(), b.layer(2).biasArray());
+    }
+
+    private static INDArray randomMask(DenseLayer layer, double keep, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] m = new float[(int) layer.weightCount()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = r.nextDouble() < keep ? 1f : 0f;
+        }
+        return Nd4j.create(m, new long[] {layer.inputs(), layer.outputs()}, DataType.FLOAT);
+    }
+
+    private static void assertMaskHeld(Network net, List<INDArray> masks, String what) {
+        for (int l = 0; l < masks.size(); l++) {
+            float[] w = net.layer(l).weightArray();
+            float[] m = masks.get(l).data().asFloat();
+            int resurrected = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (m[i] == 0f && w[i] != 0f) {
+                    resurrected++;
+                }
+            }
+            assertEquals(0, resurrected, what + ": layer " + l + " pruned weights that came back");
+        }
+    }
+
+    @Test
+    void masksHoldThroughSgdMomentumL2AndAdam() {
+        for (Training t : List.of(Training.sgd(0.05).momentum(0.9).l2(5e-4), Training.adam(1e-3).l2(1e-4))) {
+            Network net = Networks.lenet300100(11);
+            // train first so momentum / moments are non-zero everywhere, then prune mid-run
+            List<INDArray> masks = new ArrayList<>();
+            TrainingListener pruneAtStep20 = new TrainingListener() {
+                @Override
+                public void onStep(Step step) {
+                    if (step.step() == 20) {
+                        for (DenseLayer layer : step.network().layers()) {
+                            INDArray mask = randomMask(layer, 0.3, layer.name().hashCode());
+                            masks.add(mask);
+                            layer.setMask(mask);
+                        }
+                    }
+                }
+            };
+            net.fit(small, null, t.epochs(3).batch(64).listener(pruneAtStep20).quiet());
+            assertEquals(3, masks.size());
+            assertMaskHeld(net, masks, t.toString());
+            assertTrue(net.nonZeroWeights() < 0.31 * net.weightCount());
+            assertTrue(net.nonZeroWeights() > 0.29 * net.weightCount(), "unmasked weights still train");
+        }
+    }
+
+    @Test
+    void dropoutChangesTrainingButNotInference() {
+        Network net = Networks.lenet300100(2);
+        INDArray x = small.features(0, 5);
+        INDArray before = net.output(x);
+        net.layer(1).setDropout(0.5);
+        assertEquals(before, net.output(x), "inference ignores dropout");
+        History h = net.fit(small, smallTest, Training.sgd(0.05).momentum(0.9).epochs(3).batch(32).quiet());
+        assertTrue(h.last().testAccuracy() > 0.85, "still learns with dropout: " + h.last());
+        assertThrows(IllegalArgumentException.class, () -> net.layer(0).setDropout(1.0));
+    }
+
+    @Test
+    void listenersSeeEveryStepAndEpoch() {
+        int[] steps = {0};
+        int[] epochs = {0};
+        Network net = Networks.mlp("m", 1, 784, 20, 10);
+        net.fit(small, null, Training.sgd(0.1).epochs(2).batch(1000).quiet().listener(new TrainingListener() {
+            @Override
+            public void onStep(Step step) {
+                steps[0]++;
+                assertEquals(3, step.stepsPerEpoch());
+            }
+
+            @Override
+            public void onEpoch(EpochStats epoch) {
+                epochs[0]++;
+            }
+        }));
+        assertEquals(6, steps[0]);
+        assertEquals(2, epochs[0]);
+    }
+
+    @Test
+    void incompatibleDataIsRejected() {
+        Network net = Networks.mlp("m", 1, 100, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.evaluate(smallTest));
+        assertTrue(e.getMessage().contains("784"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Networks.lenet300100(1).layer("fc9"));
+    }
+
+    @Test
+    void progressPrintsOneLinePerEpoch() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true);
+        Networks.mlp("m", 1, 784, 20, 10).fit(small, smallTest, Training.sgd(0.1).epochs(2).batch(100)
+                .progress(Progress.printingTo(() -> out)));
+        String[] lines = bytes.toString().strip().split("\n");
+        assertEquals(2, lines.length, bytes.toString());
+        assertTrue(lines[1].matches("epoch 2/2 \\.{10} loss \\d\\.\\d{4}  train .* %  test .* %  \\d+\\.\\d s"), lines[1]);
+    }
+}

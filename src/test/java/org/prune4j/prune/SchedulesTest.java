@@ -1,0 +1,112 @@
+package org.prune4j.prune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.prune4j.data.ImageDataset;
+import org.prune4j.data.Mnist;
+import org.prune4j.nn.DenseLayer;
+import org.prune4j.nn.Network;
+import org.prune4j.nn.Networks;
+import org.prune4j.nn.Training;
+
+import tech.tablesaw.api.Table;
+
+/** Schedules, sweeps and sensitivity on a small real MNIST subset. */
+class SchedulesTest {
+    static ImageDataset small;
+    static Network trained;
+
+    @BeforeAll
+    static void train() {
+        ImageDataset mnist = Mnist.load();
+        small = new ImageDataset("MNIST subset", mnist.train().first(4000), mnist.test().first(1000), mnist.classNames());
+        trained = Networks.lenet300100(42);
+        trained.fit(small, Training.sgd(0.05).momentum(0.9).epochs(3).batch(32).quiet());
+    }
+
+    @Test
+    void gradualScheduleFollowsZhuAndGupta() {
+        GradualPruning g = Schedule.gradual(0.9).from(0.1).begin(10).every(5).times(4);
+        assertEquals(0.1, g.sparsityAt(1), 1e-12);
+        assertEquals(0.1, g.sparsityAt(10), 1e-12);
+        assertEquals(0.9 + (0.1 - 0.9) * Math.pow(0.75, 3), g.sparsityAt(15), 1e-12);
+        assertEquals(0.9, g.sparsityAt(30), 1e-12);
+        assertEquals(0.9, g.sparsityAt(1000), 1e-12);
+        assertEquals(30, g.end());
+    }
+
+    @Test
+    void gradualPruningReachesTargetWhileTraining() {
+        PruningRun run = Schedule.gradual(0.8).begin(1).every(20).times(5)
+                .run(trained, small, Training.sgd(0.02).momentum(0.9).epochs(1).batch(32).quiet());
+        Table events = run.steps();
+        assertEquals(6, events.rowCount());
+        assertEquals(0.8, events.doubleColumn("target_sparsity").get(5), 1e-12);
+        assertEquals(0.2, run.kept(), 0.001);
+        assertTrue(run.histories().get(0).last().testAccuracy() > 0.85, "accuracy held: " + run.histories().get(0).last());
+        assertEquals(trained.nonZeroWeights(), trained.weightCount(), "the trained network is untouched");
+        assertThrows(IllegalArgumentException.class, () -> Schedule.gradual(0.8).every(1000).times(100)
+                .run(trained, small, Training.sgd(0.02).epochs(1).quiet()));
+    }
+
+    @Test
+    void iterativePruningRetrainsAndKeepsMasks() {
+        PruningRun run = Schedule.iterative(Map.of("fc1", 0.9, "fc2", 0.8, "fc3", 0.5), 3)
+                .retrain(Training.sgd(0.01).momentum(0.9).l2(1e-4).epochs(1).batch(32).quiet())
+                .quiet()
+                .run(trained, small);
+        Table steps = run.steps();
+        assertEquals(3, steps.rowCount());
+        assertEquals(0.1, steps.doubleColumn("kept_fc1").get(2), 1e-4);
+        assertEquals(0.2, steps.doubleColumn("kept_fc2").get(2), 1e-4);
+        assertEquals(0.5, steps.doubleColumn("kept_fc3").get(2), 1e-3);
+        double keptFc1Step1 = steps.doubleColumn("kept_fc1").get(0);
+        assertEquals(Math.pow(0.1, 1.0 / 3), keptFc1Step1, 1e-3, "geometric: the first step keeps cube root of 10 %");
+        for (DenseLayer layer : run.network().layers()) {
+            assertTrue(layer.hasMask());
+        }
+        assertTrue(steps.doubleColumn("accuracy_retrained").get(2) >= steps.doubleColumn("accuracy_pruned").get(2) - 0.01);
+        assertEquals(run.network().nonZeroWeights(), run.pruned().nonZeroWeights(), "retraining held the masks");
+        assertEquals(trained.weightCount(), run.before().nonZeroWeights());
+    }
+
+    @Test
+    void dropoutIsRescaledByHansRule() {
+        Network net = trained.copy();
+        net.layer("fc2").setDropout(0.5);
+        PruningRun run = Schedule.oneShot(Pruning.magnitude(0.75)).rescaleDropout().quiet().run(net, small);
+        assertEquals(0.5 * Math.sqrt(0.25), run.network().layer("fc2").dropout(), 1e-4);
+        assertEquals(0, run.network().layer("fc1").dropout());
+    }
+
+    @Test
+    void sweepShowsWeightPruningHoldsLongerThanUnitPruning() {
+        Table sweep = Sweep.oneShot(trained, small.test()).levels(0, 0.5, 0.9).run();
+        assertEquals(6, sweep.rowCount());
+        assertEquals("weight", sweep.stringColumn("series").get(0));
+        assertEquals("unit", sweep.stringColumn("series").get(3));
+        double base = sweep.doubleColumn("accuracy").get(0);
+        assertEquals(base, sweep.doubleColumn("accuracy").get(3), 1e-12, "level 0 is the unpruned network for both");
+        assertEquals(0.9, sweep.doubleColumn("weight_sparsity").get(2), 1e-3);
+        assertTrue(sweep.doubleColumn("accuracy").get(2) > sweep.doubleColumn("accuracy").get(5),
+                "at 90 %, weight pruning beats unit pruning: " + sweep.printAll());
+        Table labelled = Sweep.oneShot(trained, small.test()).levels(0.5).label("L2").run();
+        assertEquals("weight, L2", labelled.stringColumn("series").get(0));
+    }
+
+    @Test
+    void sensitivityPrunesOneLayerAtATime() {
+        Table t = Sensitivity.of(trained, small.test()).levels(0, 0.99).run();
+        assertEquals(6, t.rowCount());
+        assertEquals("fc1", t.stringColumn("layer").get(0));
+        assertEquals(t.doubleColumn("accuracy").get(0), t.doubleColumn("accuracy").get(2), 1e-12);
+        assertTrue(t.doubleColumn("accuracy").get(5) < t.doubleColumn("accuracy").get(4),
+                "pruning 99 % of fc3 hurts: " + t.printAll());
+    }
+}
