@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.prune4j.nn.History;
 import org.prune4j.nn.Network;
 import org.prune4j.plot.Plot;
+import org.prune4j.prune.PruningRun;
 
 import tech.tablesaw.api.Table;
 
@@ -61,7 +62,8 @@ public final class Show {
     }
 
     /**
-     * The best notebook form of anything prune4j returns: tables, histories and networks become {@link TableView}s,
+     * The best notebook form of anything prune4j returns: tables, histories, networks (their summary) and pruning
+     * runs (their steps) become {@link TableView}s,
      * charts and other images stay images (IJava shows them as PNG), anything else is returned unchanged.
      *
      * @param value a result
@@ -76,6 +78,9 @@ public final class Show {
         }
         if (value instanceof Network n) {
             return table(n);
+        }
+        if (value instanceof PruningRun run) {
+            return table(run.steps());
         }
         return value;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.History;
 import org.prune4j.nn.Network;
+import org.prune4j.prune.PruningRun;
 
 import tech.tablesaw.api.Table;
 
@@ -18,6 +19,7 @@ import tech.tablesaw.api.Table;
  * Charts.training(history)
  * Charts.weights(net)
  * Charts.weights(before, after).logCounts()
+ * Charts.weights(run)                       // a PruningRun: before, pruned, retrained
  * Charts.kept(pruned).and("Han et al.", Map.of("fc1", .08, "fc2", .09, "fc3", .26))
  * Charts.accuracyVsSparsity(sweep)
  * Charts.sensitivity(table)
@@ -73,6 +75,17 @@ public final class Charts {
     }
 
     /**
+     * The three states of a pruning schedule overlaid per layer: before pruning, right after the last pruning step,
+     * and after retraining — the gap around zero and the bimodal shape of Han et al.'s Fig. 7.
+     *
+     * @param run a pruning run ({@code Schedule....run(net, data)})
+     * @return the chart
+     */
+    public static WeightHistogram weights(PruningRun run) {
+        return weights(run.before(), run.pruned(), run.network());
+    }
+
+    /**
      * One layer in several states overlaid.
      *
      * @param first  the layer in its first state
@@ -125,14 +138,33 @@ public final class Charts {
     }
 
     /**
-     * Percentage of weights kept per layer from a per-layer report.
+     * Percentage of weights kept per layer from a per-layer report ({@code Report.of(net)},
+     * {@code Report.hanLenet300100()}, {@code Report.besidePaper(net, data)}).
      *
      * @param report columns {@code layer} and {@code kept} (fraction), or {@code layer, weights, non_zero}; a
-     *               {@code total} row is computed from the counts when missing
+     *               {@code total} row is computed from the counts when missing; a {@code paper_kept} column
+     *               becomes a second series, "Han et al. 2015"
      * @return the chart
      */
     public static KeptBars kept(Table report) {
-        return KeptBars.of(report.name(), KeptBars.keptOf(report));
+        KeptBars bars = KeptBars.of(report.name(), KeptBars.keptOf(report));
+        if (report.containsColumn("paper_kept")) {
+            Table paper = report.selectColumns("layer", "paper_kept");
+            paper.column("paper_kept").setName("kept");
+            paper = paper.dropWhere(paper.doubleColumn("kept").isMissing());
+            bars = bars.and("Han et al. 2015", paper);
+        }
+        return bars;
+    }
+
+    /**
+     * Percentage of weights kept per layer by a pruning run's final network.
+     *
+     * @param run a pruning run
+     * @return the chart
+     */
+    public static KeptBars kept(PruningRun run) {
+        return kept(run.network());
     }
 
     /**

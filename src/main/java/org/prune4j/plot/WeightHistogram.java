@@ -197,7 +197,8 @@ public final class WeightHistogram extends Plot {
             chart.getStyler().setYAxisLogarithmic(o.log);
             chart.getStyler().setYAxisMin(o.log ? LOG_FLOOR : 0.0);
             chart.getStyler().setXAxisTickMarkSpacingHint(110);
-            chart.getStyler().setXAxisDecimalPattern("0.###");
+            chart.getStyler().setXAxisMaxLabelCount(5); // narrow panels: the hint alone lets labels collide
+            chart.getStyler().setXAxisDecimalPattern("0.##");
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             for (int si = 0; si < o.states.size(); si++) {
