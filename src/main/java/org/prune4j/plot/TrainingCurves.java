@@ -1,0 +1,81 @@
+package org.prune4j.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * Training curves from a history table ({@code epoch, loss, train_accuracy, test_accuracy, test_loss}): loss on the
+ * left, accuracy in percent on the right. Test columns that are all missing (no test set) are left out.
+ */
+final class TrainingCurves {
+    private TrainingCurves() {
+    }
+
+    static Plot of(Table table) {
+        Columns.require(table, "training curves", "epoch", "loss", "train_accuracy");
+        double[] epoch = Columns.doubles(table, "epoch");
+        double[] loss = Columns.doubles(table, "loss");
+        double[] trainAcc = Columns.doubles(table, "train_accuracy");
+        double[] testAcc = optional(table, "test_accuracy");
+        double[] testLoss = optional(table, "test_loss");
+        Recipe recipe = (w, h, title) -> {
+            String heading = title != null ? title : "Training";
+            XYChart lossChart = Theme.xy(w / 2, h, "Loss", "Epoch", "Cross-entropy loss");
+            XYChart accChart = Theme.xy(w / 2, h, "Accuracy", "Epoch", "Accuracy (%)");
+            for (XYChart c : List.of(lossChart, accChart)) {
+                c.getStyler().setXAxisDecimalPattern("0");
+                c.getStyler().setXAxisTickMarkSpacingHint(60);
+            }
+            lossChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            accChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            accChart.getStyler().setYAxisDecimalPattern("0.#");
+            line(lossChart, "train", epoch, loss, 1, 0);
+            line(accChart, "train (dropout on)", epoch, trainAcc, 100, 0);
+            if (testLoss != null) {
+                line(lossChart, "test", epoch, testLoss, 1, 1);
+            }
+            if (testAcc != null) {
+                line(accChart, "test", epoch, testAcc, 100, 1);
+            }
+            return new Figure(heading, heading, List.of(Panel.of(lossChart), Panel.of(accChart)), 2, () -> table);
+        };
+        return new Plot(recipe, 900, 400, null);
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y, double scale, int colour) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(y[i])) {
+                xs.add(x[i]);
+                ys.add(y[i] * scale);
+            }
+        }
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(Palette.series(colour));
+        s.setMarkerColor(Palette.series(colour));
+        if (xs.size() > 40) {
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+    }
+
+    private static double[] optional(Table table, String column) {
+        if (!table.containsColumn(column)) {
+            return null;
+        }
+        double[] v = Columns.doubles(table, column);
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

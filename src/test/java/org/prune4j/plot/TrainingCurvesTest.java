@@ -1,0 +1,36 @@
+package org.prune4j.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+class TrainingCurvesTest {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void lossAndAccuracyPanelsFromTheHistoryContract() {
+        Table history = Table.create("Training history", IntColumn.create("epoch", 1, 2, 3),
+                DoubleColumn.create("loss", 0.5, 0.3, 0.2), DoubleColumn.create("train_accuracy", 0.9, 0.95, 0.97),
+                DoubleColumn.create("test_accuracy", 0.91, 0.95, 0.96), DoubleColumn.create("test_loss", 0.4, 0.3, 0.25),
+                DoubleColumn.create("seconds", 1, 1, 1), DoubleColumn.create("learning_rate", 0.1, 0.1, 0.1));
+        Plot p = Charts.training(history);
+        Images.assertRendered(p, 900, 400);
+        assertSame(history, p.data());
+        assertEquals("Training", p.title());
+    }
+
+    @Test
+    void withoutATestSetOnlyTrainingCurvesAreDrawn() {
+        Table history = Table.create("h", IntColumn.create("epoch", 1, 2), DoubleColumn.create("loss", 0.5, 0.3),
+                DoubleColumn.create("train_accuracy", 0.9, 0.95),
+                DoubleColumn.create("test_accuracy", Double.NaN, Double.NaN));
+        Images.assertRendered(Charts.training(history).size(600, 300), 600, 300);
+    }
+}
