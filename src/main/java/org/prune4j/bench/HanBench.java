@@ -46,19 +46,20 @@ public final class HanBench {
      * @return the schedule
      */
     public static IterativePruning schedule(int steps, int epochs, long seed) {
-        return schedule(steps, epochs, 0.01, seed);
+        return schedule(steps, epochs, 0.01, 1e-4, seed);
     }
 
     /**
      * @param steps        pruning steps
      * @param epochs       retraining epochs per step
      * @param learningRate retraining learning rate (annealed by cosine within each step)
+     * @param l2           retraining L2 coefficient
      * @param seed         seed
      * @return the schedule
      */
-    public static IterativePruning schedule(int steps, int epochs, double learningRate, long seed) {
+    public static IterativePruning schedule(int steps, int epochs, double learningRate, double l2, long seed) {
         return Schedule.iterative(TARGETS, steps)
-                .retrain(Training.sgd(learningRate).momentum(0.9).l2(1e-4).batch(128).epochs(epochs).seed(seed)
+                .retrain(Training.sgd(learningRate).momentum(0.9).l2(l2).batch(128).epochs(epochs).seed(seed)
                         .schedule(LearningRate.cosine()));
     }
 
@@ -75,6 +76,7 @@ public final class HanBench {
         int retrain = a.integer("--retrain", quick ? 1 : 4);
         long seed = a.integer("--seed", 42);
         double lr = a.decimal("--lr", 0.01);
+        double l2 = a.decimal("--l2", 1e-4);
         String baselineFile = a.text("--baseline", null);
         String saveFile = a.text("--save", null);
         a.done();
@@ -94,7 +96,7 @@ public final class HanBench {
         }
         Evaluation before = baseline.evaluate(mnist.test());
         System.out.println("Baseline: " + before);
-        IterativePruning schedule = schedule(steps, retrain, lr, seed);
+        IterativePruning schedule = schedule(steps, retrain, lr, l2, seed);
         System.out.println("Pruning to " + TARGETS + " in " + steps + " steps, retraining " + retrain + " epochs each");
         PruningRun run = schedule.run(baseline, mnist);
         Network pruned = run.network();
@@ -130,6 +132,7 @@ public final class HanBench {
         result.put("steps", steps);
         result.put("retrain_epochs_per_step", retrain);
         result.put("retrain_learning_rate", lr);
+        result.put("retrain_l2", l2);
         result.put("seed", seed);
         result.put("seconds", (System.nanoTime() - start) / 1e9);
         System.out.println("RESULT " + Json.write(result));

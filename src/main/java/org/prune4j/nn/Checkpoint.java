@@ -1,6 +1,5 @@
 package org.prune4j.nn;
 
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -38,21 +37,31 @@ public record Checkpoint(Path file) {
     }
 
     /**
+     * @param make makes the network when there is no file (e.g. trains and prunes it); it is then saved
+     * @return the loaded or newly made network
+     */
+    public Network loadOr(Supplier<Network> make) {
+        if (exists()) {
+            Network network = Network.load(file);
+            System.out.println("Loaded " + network.name() + " from " + file);
+            return network;
+        }
+        System.out.println("No " + file + " yet: making it");
+        return save(make.get());
+    }
+
+    /**
      * @param fresh    makes the untrained network when there is no file
      * @param data     data to train on
      * @param training the recipe
      * @return the loaded or newly trained network
      */
     public Network loadOrTrain(Supplier<Network> fresh, ImageDataset data, Training training) {
-        PrintStream out = System.out;
-        if (exists()) {
-            Network network = Network.load(file);
-            out.println("Loaded " + network.name() + " from " + file);
+        return loadOr(() -> {
+            System.out.println("Training " + training);
+            Network network = fresh.get();
+            network.fit(data, training);
             return network;
-        }
-        out.println("No " + file + " yet: training " + training);
-        Network network = fresh.get();
-        network.fit(data, training);
-        return save(network);
+        });
     }
 }

@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
  * (via {@link KernelSpecInstaller}, found through {@code JUPYTER_PATH}), fixture libraries compiled at
  * test time, {@code .ci/run-notebook}, and helpers to read the executed notebook.
  */
-final class NotebookTestSupport {
+public final class NotebookTestSupport {
     /** Debian's Jupyter, which CI installs; the tests fail (not skip) without it. */
     static final Path JUPYTER = Path.of("/usr/bin/jupyter");
 
@@ -41,14 +41,14 @@ final class NotebookTestSupport {
     private final Path dataDir;
 
     /** Outcome of one {@code .ci/run-notebook} run. */
-    record Run(int exitCode, String output, long millis, Path executed) {
+    public record Run(int exitCode, String output, long millis, Path executed) {
         /**
          * Reads the executed notebook.
          *
          * @return its JSON
          * @throws IOException if it was not written
          */
-        JsonObject notebook() throws IOException {
+        public JsonObject notebook() throws IOException {
             return new Gson().fromJson(Files.readString(executed), JsonObject.class);
         }
     }
@@ -66,7 +66,7 @@ final class NotebookTestSupport {
      * @return the support object
      * @throws IOException on I/O failure
      */
-    static NotebookTestSupport create(Path root) throws IOException {
+    public static NotebookTestSupport create(Path root) throws IOException {
         if (!Files.isExecutable(JUPYTER)) {
             fail(JUPYTER + " is missing: these tests execute notebooks with Debian's Jupyter. Install it with"
                     + " `apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client` (CI does).");
@@ -125,7 +125,7 @@ final class NotebookTestSupport {
      * @return exit code, combined output, duration and where the executed copy would be
      * @throws Exception on I/O failure or if the run exceeds {@code timeout}
      */
-    Run run(Path notebook, long timeout, TimeUnit unit) throws Exception {
+    public Run run(Path notebook, long timeout, TimeUnit unit) throws Exception {
         Path out = Files.createDirectories(root.resolve("out"));
         ProcessBuilder pb = new ProcessBuilder(RUN_NOTEBOOK.toString(), "-o", out.toString(), notebook.toString())
                 .directory(PROJECT.toFile())
@@ -155,7 +155,7 @@ final class NotebookTestSupport {
      * @param tag      the tag
      * @return the cell
      */
-    static JsonObject cell(JsonObject notebook, String tag) {
+    public static JsonObject cell(JsonObject notebook, String tag) {
         for (JsonElement e : notebook.getAsJsonArray("cells")) {
             JsonObject cell = e.getAsJsonObject();
             JsonObject meta = cell.getAsJsonObject("metadata");
@@ -176,7 +176,7 @@ final class NotebookTestSupport {
      * @param cell the cell
      * @return its outputs
      */
-    static List<JsonObject> outputs(JsonObject cell) {
+    public static List<JsonObject> outputs(JsonObject cell) {
         List<JsonObject> out = new ArrayList<>();
         for (JsonElement e : cell.getAsJsonArray("outputs")) {
             out.add(e.getAsJsonObject());
@@ -190,7 +190,7 @@ final class NotebookTestSupport {
      * @param e the JSON value
      * @return the text
      */
-    static String text(JsonElement e) {
+    public static String text(JsonElement e) {
         if (e == null) {
             return null;
         }

@@ -111,7 +111,7 @@ class TrainingTest {
         net.layer(1).setDropout(0.5);
         assertEquals(before, net.output(x), "inference ignores dropout");
         History h = net.fit(small, smallTest, Training.sgd(0.05).momentum(0.9).epochs(3).batch(32).quiet());
-        assertTrue(h.last().testAccuracy() > 0.85, "still learns with dropout: " + h.last());
+        assertTrue(h.last().testAccuracy() > 0.8, "still learns with dropout (chance is 0.1): " + h.last());
         assertThrows(IllegalArgumentException.class, () -> net.layer(0).setDropout(1.0));
     }
 
