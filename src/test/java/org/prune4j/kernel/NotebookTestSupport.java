@@ -67,6 +67,18 @@ public final class NotebookTestSupport {
      * @throws IOException on I/O failure
      */
     public static NotebookTestSupport create(Path root) throws IOException {
+        return create(root, "1g");
+    }
+
+    /**
+     * As {@link #create(Path)}, with the kernel JVM's maximum heap.
+     *
+     * @param root a temporary directory
+     * @param heap the kernel's {@code -Xmx}, e.g. "4g"
+     * @return the support object
+     * @throws IOException on I/O failure
+     */
+    public static NotebookTestSupport create(Path root, String heap) throws IOException {
         if (!Files.isExecutable(JUPYTER)) {
             fail(JUPYTER + " is missing: these tests execute notebooks with Debian's Jupyter. Install it with"
                     + " `apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client` (CI does).");
@@ -75,7 +87,7 @@ public final class NotebookTestSupport {
         NotebookTestSupport support = new NotebookTestSupport(root);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         KernelSpecInstaller.write(support.jupyterPath.resolve("kernels").resolve(KernelSpecInstaller.KERNEL_NAME),
-                java, "Java (prune4j kernel under test)", "1g");
+                java, "Java (prune4j kernel under test)", heap);
         Files.createDirectories(support.dataDir);
         return support;
     }

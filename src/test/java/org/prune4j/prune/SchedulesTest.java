@@ -77,6 +77,20 @@ class SchedulesTest {
     }
 
     @Test
+    void iterativeGlobalScheduleShrinksKeptFractionGeometrically() {
+        IterativePruning schedule = Schedule.iterative(Pruning::global, 0.875, 3);
+        assertEquals(3, schedule.stages().size());
+        PruningRun run = schedule.quiet().run(trained, small);
+        Table steps = run.steps();
+        assertEquals(0.5, steps.doubleColumn("kept").get(0), 1e-4);
+        assertEquals(0.25, steps.doubleColumn("kept").get(1), 1e-4);
+        assertEquals(0.125, steps.doubleColumn("kept").get(2), 1e-4);
+        assertTrue(steps.doubleColumn("kept_fc3").get(2) > steps.doubleColumn("kept_fc1").get(2),
+                "one threshold leaves the small output layer denser: " + steps.printAll());
+        assertTrue(run.histories().isEmpty(), "no retraining asked for");
+    }
+
+    @Test
     void dropoutIsRescaledByHansRule() {
         Network net = trained.copy();
         net.layer("fc2").setDropout(0.5);

@@ -1,0 +1,144 @@
+package org.prune4j.walkthrough;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prune4j.kernel.NotebookTestSupport.cell;
+import static org.prune4j.kernel.NotebookTestSupport.outputs;
+import static org.prune4j.kernel.NotebookTestSupport.text;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prune4j.kernel.NotebookTestSupport;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Runs {@code notebooks/0*.ipynb} in order, as the walkthrough does (a failing cell fails the test), and checks
+ * their outputs: charts are PNG images, tables are HTML, and the numbers they report reproduce the paper's shape.
+ */
+class WalkthroughIT {
+    @TempDir
+    static Path tmp;
+
+    private static final Map<String, JsonObject> EXECUTED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runNotebooks() throws Exception {
+        NotebookTestSupport support = NotebookTestSupport.create(tmp, "4g");
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
+            notebooks = files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+        }
+        assertTrue(notebooks.size() >= 3, "walkthrough notebooks: " + notebooks);
+        for (Path nb : notebooks) {
+            NotebookTestSupport.Run run = support.run(nb, 30, TimeUnit.MINUTES);
+            assertEquals(0, run.exitCode(), nb + " failed:\n" + run.output());
+            System.out.printf("%s ran in %.0f s%n", nb.getFileName(), run.millis() / 1000.0);
+            EXECUTED.put(nb.getFileName().toString(), run.notebook());
+        }
+    }
+
+    private static JsonObject notebook(String prefix) {
+        return EXECUTED.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no notebook " + prefix + "*")).getValue();
+    }
+
+    private static JsonObject result(JsonObject nb, String tag) {
+        List<JsonObject> results = outputs(cell(nb, tag)).stream()
+                .filter(o -> o.get("output_type").getAsString().equals("execute_result")).toList();
+        assertEquals(1, results.size(), "cell " + tag + " has one result");
+        return results.get(0).getAsJsonObject("data");
+    }
+
+    static BufferedImage image(JsonObject nb, String tag) throws Exception {
+        JsonObject data = result(nb, tag);
+        assertTrue(data.has("image/png"), tag + " is an image: " + data.keySet());
+        byte[] png = Base64.getDecoder().decode(text(data.get("image/png")).replaceAll("\\s", ""));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertTrue(image.getWidth() >= 300 && image.getHeight() >= 200, tag + " size " + image.getWidth() + "x" + image.getHeight());
+        return image;
+    }
+
+    static String html(JsonObject nb, String tag) {
+        JsonObject data = result(nb, tag);
+        assertTrue(data.has("text/html"), tag + " is an HTML table: " + data.keySet());
+        String html = text(data.get("text/html"));
+        assertTrue(html.contains("<table"), html);
+        return html;
+    }
+
+    static String plain(JsonObject nb, String tag) {
+        return text(result(nb, tag).get("text/plain"));
+    }
+
+    static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), "'" + regex + "' in: " + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void baselineTrainsLeNet300100() throws Exception {
+        JsonObject nb = notebook("01");
+        html(nb, "network-table");
+        image(nb, "training-chart");
+        image(nb, "weights-chart");
+        String headline = plain(nb, "headline");
+        assertTrue(number(headline, "test error (\\d+\\.\\d+) %") <= 1.8, "≥ 98.2 % accuracy: " + headline);
+    }
+
+    @Test
+    void weightPruningHoldsLongerThanUnitPruningAndL2Helps() throws Exception {
+        JsonObject nb = notebook("02");
+        html(nb, "sweep-table");
+        image(nb, "sweep-chart");
+        image(nb, "l2-chart");
+        String h = plain(nb, "headline");
+        double weight90 = number(h, "weights pruned: no L2 (\\d+\\.\\d) /");
+        double unit70NoL2 = number(h, "units pruned: no L2 (\\d+\\.\\d) %");
+        double weight95NoL2 = number(h, "no L2 \\d+\\.\\d / (\\d+\\.\\d) %");
+        double weight95L2 = number(h, "L2 5e-4 \\d+\\.\\d / (\\d+\\.\\d) %");
+        double unit70L2 = number(h, "units pruned: no L2 \\d+\\.\\d %, L2 5e-4 (\\d+\\.\\d) %");
+        assertTrue(weight90 > 90, h);
+        assertTrue(unit70NoL2 < weight90 - 10, "unit pruning falls much earlier: " + h);
+        assertTrue(weight95L2 > weight95NoL2, "L2 holds longer (weights): " + h);
+        assertTrue(unit70L2 > unit70NoL2, "L2 holds longer (units): " + h);
+    }
+
+    @Test
+    void hanWalkthroughPrunesToEightPercent() throws Exception {
+        JsonObject nb = notebook("03");
+        image(nb, "sensitivity-chart");
+        html(nb, "steps-table");
+        String table1 = html(nb, "table1");
+        assertTrue(table1.contains("LeNet-300-100 Pruned (paper)"), table1);
+        String table2 = html(nb, "table2");
+        assertTrue(table2.contains("paper_kept"), table2);
+        image(nb, "kept-chart");
+        image(nb, "weights-chart");
+        image(nb, "input-mask");
+        String h = plain(nb, "headline");
+        double kept = number(h, "(\\d+\\.\\d+) % of weights kept");
+        double compression = number(h, "kept \\((\\d+\\.\\d)x fewer\\)");
+        double errorAfter = number(h, "-> (\\d+\\.\\d+) % \\(Han");
+        assertTrue(kept <= 8.0, "≤ 8 % kept: " + h);
+        assertTrue(compression >= 12.0, "≥ 12x: " + h);
+        assertTrue(errorAfter <= 2.0, "retraining recovers the accuracy: " + h);
+    }
+}
