@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.prune4j.data.ImageDataset;
 import org.prune4j.data.Mnist;
+import org.prune4j.nn.Backend;
 import org.prune4j.nn.Evaluation;
 import org.prune4j.nn.History;
 import org.prune4j.nn.LearningRate;
@@ -30,14 +31,18 @@ public final class TrainBench {
 
     /**
      * @param args {@code --epochs N} (default 20), {@code --seed S} (default 42), {@code --lr R} (default 0.1),
-     *             {@code --threads T} (recorded only: set ND4J threads with OMP_NUM_THREADS)
+     *             {@code --threads T} (ND4J threads; default: ND4J's own choice, one per core or OMP_NUM_THREADS)
      */
     public static void main(String[] args) {
         Arguments a = new Arguments(args);
         int epochs = a.integer("--epochs", 20);
         long seed = a.integer("--seed", 42);
         double lr = a.decimal("--lr", 0.1);
+        int threads = a.integer("--threads", 0);
         a.done();
+        if (threads > 0) {
+            Backend.threads(threads);
+        }
         ImageDataset mnist = Mnist.load();
         Network net = Networks.lenet300100(seed);
         Training training = baseline(epochs, seed).learningRate(lr);
@@ -57,6 +62,7 @@ public final class TrainBench {
         result.put("l2", training.l2());
         result.put("schedule", "cosine");
         result.put("first_epoch_sec", history.epochs().get(0).seconds());
+        result.put("nd4j_threads", Backend.threads());
         System.out.println("RESULT " + Json.write(result));
     }
 }

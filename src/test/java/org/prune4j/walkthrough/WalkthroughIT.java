@@ -139,6 +139,7 @@ class WalkthroughIT {
         double errorAfter = number(h, "-> (\\d+\\.\\d+) % \\(Han");
         assertTrue(kept <= 8.0, "≤ 8 % kept: " + h);
         assertTrue(compression >= 12.0, "≥ 12x: " + h);
-        assertTrue(errorAfter <= 2.0, "retraining recovers the accuracy: " + h);
+        // the paper reached 1.59 %; seeds 1, 7 and 42 gave 1.41-1.57 % here: this guards against regressions
+        assertTrue(errorAfter <= 1.70, "retraining recovers the accuracy: " + h);
     }
 }
