@@ -1,25 +1,27 @@
 package org.prune4j.prune;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.prune4j.nn.Network;
 
 /**
  * Per-layer magnitude ("weight") pruning: in each chosen layer, prune exactly the amount's number of weights
  * with the smallest |w| (ties broken by position). The layers may have different amounts.
  */
-final class MagnitudePruning implements PruningMethod {
+final class MagnitudePruning extends LayerwisePruning {
     private final Amount amount;
     private final Map<String, Amount> perLayer;
-    private final LayerSelection selection;
 
     MagnitudePruning(Amount amount, Map<String, Amount> perLayer, LayerSelection selection) {
+        super(selection);
         this.amount = amount;
         this.perLayer = Map.copyOf(perLayer);
-        this.selection = selection;
+    }
+
+    @Override
+    LayerwisePruning select(LayerSelection selection) {
+        return new MagnitudePruning(amount, perLayer, selection);
     }
 
     @Override
@@ -28,46 +30,33 @@ final class MagnitudePruning implements PruningMethod {
     }
 
     @Override
-    public PruningMethod onLayers(String... layerNames) {
-        return new MagnitudePruning(amount, perLayer, selection.only(layerNames));
-    }
-
-    @Override
     public List<String> selectedLayers(Network network) {
-        if (amount == null) {
-            return selection.names() == null ? perLayerNames(network) : selection.resolve(network);
+        if (amount == null && selection().names() == null) {
+            for (String name : perLayer.keySet()) {
+                network.layer(name); // throws, naming the layers there are
+            }
+            return network.layerNames().stream().filter(perLayer::containsKey).toList();
         }
-        return selection.resolve(network);
-    }
-
-    private List<String> perLayerNames(Network network) {
-        for (String name : perLayer.keySet()) {
-            network.layer(name);
-        }
-        return network.layerNames().stream().filter(perLayer::containsKey).toList();
+        return super.selectedLayers(network);
     }
 
     @Override
-    public Map<String, INDArray> masks(Network network) {
-        List<String> names = selectedLayers(network);
-        LayerWeights[] layers = new LayerWeights[names.size()];
+    float[][] masks(LayerWeights[] layers) {
+        float[][] masks = new float[layers.length][];
         for (int i = 0; i < layers.length; i++) {
-            layers[i] = LayerWeights.of(network.layer(names.get(i)));
-        }
-        Map<String, INDArray> masks = new LinkedHashMap<>();
-        for (LayerWeights layer : layers) {
+            LayerWeights layer = layers[i];
             Amount a = perLayer.getOrDefault(layer.name, amount);
             if (a == null) {
                 throw new IllegalArgumentException("no amount given for layer " + layer.name);
             }
             long count = a.prunedCount(layer.size(), layer.pruned());
-            masks.put(layer.name, layer.toMask(MagnitudeRanking.pruneLowest(new LayerWeights[] {layer}, count)[0]));
+            masks[i] = MagnitudeRanking.pruneLowest(new LayerWeights[] {layer}, count)[0];
         }
         return masks;
     }
 
     @Override
     public String toString() {
-        return "magnitude pruning " + (amount != null ? amount : perLayer) + " on " + selection.describe();
+        return "magnitude pruning " + (amount != null ? amount : perLayer) + " on " + describeLayers();
     }
 }

@@ -1,23 +1,22 @@
 package org.prune4j.prune;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.prune4j.nn.Network;
 
 /** Random pruning, the control: prune the amount's number of weights chosen uniformly among the unpruned ones. */
-final class RandomPruning implements PruningMethod {
+final class RandomPruning extends LayerwisePruning {
     private final Amount amount;
     private final long seed;
-    private final LayerSelection selection;
 
     RandomPruning(Amount amount, long seed, LayerSelection selection) {
+        super(selection);
         this.amount = amount;
         this.seed = seed;
-        this.selection = selection;
+    }
+
+    @Override
+    LayerwisePruning select(LayerSelection selection) {
+        return new RandomPruning(amount, seed, selection);
     }
 
     @Override
@@ -26,24 +25,10 @@ final class RandomPruning implements PruningMethod {
     }
 
     @Override
-    public PruningMethod onLayers(String... layerNames) {
-        return new RandomPruning(amount, seed, selection.only(layerNames));
-    }
-
-    @Override
-    public List<String> selectedLayers(Network network) {
-        return selection.resolve(network);
-    }
-
-    @Override
-    public Map<String, INDArray> masks(Network network) {
-        List<String> names = selectedLayers(network);
-        LayerWeights[] layers = new LayerWeights[names.size()];
-        for (int i = 0; i < layers.length; i++) {
-            layers[i] = LayerWeights.of(network.layer(names.get(i)));
-        }
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        for (LayerWeights l : layers) {
+    float[][] masks(LayerWeights[] layers) {
+        float[][] masks = new float[layers.length][];
+        for (int m = 0; m < layers.length; m++) {
+            LayerWeights l = layers[m];
             int[] alive = new int[l.weights.length];
             int n = 0;
             for (int i = 0; i < l.mask.length; i++) {
@@ -62,13 +47,13 @@ final class RandomPruning implements PruningMethod {
                 alive[j] = t;
                 mask[alive[k]] = 0f;
             }
-            out.put(l.name, l.toMask(mask));
+            masks[m] = mask;
         }
-        return out;
+        return masks;
     }
 
     @Override
     public String toString() {
-        return "random pruning " + amount + " (seed " + seed + ") on " + selection.describe();
+        return "random pruning " + amount + " (seed " + seed + ") on " + describeLayers();
     }
 }

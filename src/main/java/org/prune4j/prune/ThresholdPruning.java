@@ -1,22 +1,18 @@
 package org.prune4j.prune;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.prune4j.nn.Network;
 
 /**
  * Han et al.'s threshold: prune every weight with {@code |w| < quality × std}, where std is the standard deviation
  * of the layer's remaining (unpruned) weights. The same quality prunes more in layers with many small weights.
  */
-final class ThresholdPruning implements PruningMethod {
+final class ThresholdPruning extends LayerwisePruning {
     private final double quality;
     private final Map<String, Double> perLayer;
-    private final LayerSelection selection;
 
     ThresholdPruning(double quality, Map<String, Double> perLayer, LayerSelection selection) {
+        super(selection);
         if (!(quality >= 0) || Double.isInfinite(quality)) {
             throw new IllegalArgumentException("quality must be >= 0 and finite, got " + quality);
         }
@@ -27,22 +23,16 @@ final class ThresholdPruning implements PruningMethod {
         });
         this.quality = quality;
         this.perLayer = Map.copyOf(perLayer);
-        this.selection = selection;
+    }
+
+    @Override
+    LayerwisePruning select(LayerSelection selection) {
+        return new ThresholdPruning(quality, perLayer, selection);
     }
 
     @Override
     public String name() {
         return "threshold";
-    }
-
-    @Override
-    public PruningMethod onLayers(String... layerNames) {
-        return new ThresholdPruning(quality, perLayer, selection.only(layerNames));
-    }
-
-    @Override
-    public List<String> selectedLayers(Network network) {
-        return selection.resolve(network);
     }
 
     /**
@@ -67,14 +57,10 @@ final class ThresholdPruning implements PruningMethod {
     }
 
     @Override
-    public Map<String, INDArray> masks(Network network) {
-        List<String> names = selectedLayers(network);
-        LayerWeights[] layers = new LayerWeights[names.size()];
-        for (int i = 0; i < layers.length; i++) {
-            layers[i] = LayerWeights.of(network.layer(names.get(i)));
-        }
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        for (LayerWeights l : layers) {
+    float[][] masks(LayerWeights[] layers) {
+        float[][] masks = new float[layers.length][];
+        for (int k = 0; k < layers.length; k++) {
+            LayerWeights l = layers[k];
             double t = threshold(l, perLayer.getOrDefault(l.name, quality));
             float[] mask = l.mask.clone();
             for (int i = 0; i < mask.length; i++) {
@@ -82,14 +68,14 @@ final class ThresholdPruning implements PruningMethod {
                     mask[i] = 0f;
                 }
             }
-            out.put(l.name, l.toMask(mask));
+            masks[k] = mask;
         }
-        return out;
+        return masks;
     }
 
     @Override
     public String toString() {
         return "threshold pruning |w| < " + quality + " x std" + (perLayer.isEmpty() ? "" : " " + perLayer)
-                + " on " + selection.describe();
+                + " on " + describeLayers();
     }
 }

@@ -1,25 +1,24 @@
 package org.prune4j.prune;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.prune4j.nn.Network;
 
 /**
  * Unit (neuron) pruning: in each chosen layer, prune the amount's number of neurons whose weight-matrix columns
  * (their incoming weights, W being {@code [in × out]}) have the smallest L2 norm; a pruned neuron's whole column
  * is masked. By default the output layer is left alone, since pruning its units would delete classes.
  */
-final class UnitPruning implements PruningMethod {
+final class UnitPruning extends LayerwisePruning {
     private final Amount amount;
-    private final LayerSelection selection;
 
     UnitPruning(Amount amount, LayerSelection selection) {
+        super(selection);
         this.amount = amount;
-        this.selection = selection;
+    }
+
+    @Override
+    LayerwisePruning select(LayerSelection selection) {
+        return new UnitPruning(amount, selection);
     }
 
     @Override
@@ -28,27 +27,12 @@ final class UnitPruning implements PruningMethod {
     }
 
     @Override
-    public PruningMethod onLayers(String... layerNames) {
-        return new UnitPruning(amount, selection.only(layerNames));
-    }
-
-    @Override
-    public List<String> selectedLayers(Network network) {
-        return selection.resolve(network);
-    }
-
-    @Override
-    public Map<String, INDArray> masks(Network network) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        List<String> names = selectedLayers(network);
-        LayerWeights[] layers = new LayerWeights[names.size()];
+    float[][] masks(LayerWeights[] layers) {
+        float[][] masks = new float[layers.length][];
         for (int i = 0; i < layers.length; i++) {
-            layers[i] = LayerWeights.of(network.layer(names.get(i)));
+            masks[i] = mask(layers[i], amount);
         }
-        for (LayerWeights l : layers) {
-            out.put(l.name, l.toMask(mask(l, amount)));
-        }
-        return out;
+        return masks;
     }
 
     static float[] mask(LayerWeights l, Amount amount) {
@@ -88,6 +72,6 @@ final class UnitPruning implements PruningMethod {
 
     @Override
     public String toString() {
-        return "unit pruning " + amount + " on " + selection.describe();
+        return "unit pruning " + amount + " on " + describeLayers();
     }
 }
