@@ -3,12 +3,10 @@ package org.prune4j.data;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.GZIPInputStream;
+
+import org.prune4j.io.AtomicFile;
 
 /** Reads a data file with its checksum checked, and writes fetched bytes so that only verified files appear. */
 final class VerifiedFile {
@@ -45,34 +43,11 @@ final class VerifiedFile {
                     + spec.sha256() + "; nothing was written. The source is damaged or not the canonical file.");
         }
         Path target = targetDir.resolve(gzipped ? spec.gzName() : spec.name());
-        Path temp = null;
         try {
-            Files.createDirectories(targetDir);
-            temp = Files.createTempFile(targetDir, "." + spec.name() + ".", ".part");
-            Files.write(temp, bytes);
-            try {
-                // temporary files are created private; a data file is as readable as any other download
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFile.write(target, bytes);
         } catch (IOException e) {
             throw new DataException("Cannot write " + target + ": " + e.getMessage()
                     + "; check that the folder is writable or choose another with the directory argument", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary name never passes for a data file
-                }
-            }
         }
     }
 

@@ -6,10 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.zip.CRC32;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.io.AtomicFile;
 
 /**
  * Saves a network with its masks and dropout rates to one file and loads it back bit-exactly.
@@ -39,30 +38,11 @@ public final class NetworkFile {
      * @throws ModelFileException if it cannot be written; the old file, if any, is intact
      */
     public static void save(Network network, Path file) {
-        byte[] bytes = encode(network);
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFile.write(file, encode(network));
         } catch (IOException e) {
             throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": " + e.getMessage()
                     + "; check that the folder is writable and the disk has room", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary name is never mistaken for a model
-                }
-            }
         }
     }
 
