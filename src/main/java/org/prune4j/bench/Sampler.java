@@ -1,0 +1,93 @@
+package org.prune4j.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times several calls side by side: each is warmed up (so the JIT has compiled it), then samples are taken in
+ * rounds, one sample of every call per round, so slow drifts of a shared machine hit all calls alike. Each call
+ * gets as many samples as fit its time budget, within [min, max].
+ */
+final class Sampler {
+    private final double warmupSeconds;
+    private final double budgetSeconds;
+    private final int minSamples;
+    private final int maxSamples;
+    /** Samples shorter than this are made of several calls. */
+    private static final double MIN_SAMPLE_SECONDS = 200e-6;
+
+    Sampler(double warmupSeconds, double budgetSeconds, int minSamples, int maxSamples) {
+        this.warmupSeconds = warmupSeconds;
+        this.budgetSeconds = budgetSeconds;
+        this.minSamples = minSamples;
+        this.maxSamples = maxSamples;
+    }
+
+    /**
+     * @param calls named calls
+     * @return their measurements, in the same order
+     */
+    Map<String, Measurement> measure(Map<String, Runnable> calls) {
+        List<String> names = new ArrayList<>(calls.keySet());
+        int n = names.size();
+        int[] perSample = new int[n];
+        int[] samples = new int[n];
+        for (int i = 0; i < n; i++) {
+            double t = warmUp(calls.get(names.get(i)));
+            perSample[i] = (int) Math.max(1, Math.ceil(MIN_SAMPLE_SECONDS / t));
+            samples[i] = (int) Math.max(minSamples, Math.min(maxSamples, budgetSeconds / (t * perSample[i])));
+        }
+        double[][] times = new double[n][];
+        for (int i = 0; i < n; i++) {
+            times[i] = new double[samples[i]];
+        }
+        int rounds = 0;
+        for (int s : samples) {
+            rounds = Math.max(rounds, s);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < n; i++) {
+                if (r < samples[i]) {
+                    Runnable call = calls.get(names.get(i));
+                    int k = perSample[i];
+                    long t0 = System.nanoTime();
+                    for (int c = 0; c < k; c++) {
+                        call.run();
+                    }
+                    times[i][r] = (System.nanoTime() - t0) / 1e6 / k;
+                }
+            }
+        }
+        Map<String, Measurement> result = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            result.put(names.get(i), Measurement.of(times[i], perSample[i]));
+        }
+        return result;
+    }
+
+    /**
+     * Runs the call until the warm-up time has passed and at least 5 calls were made (2 for calls over half a
+     * second; at most 20 s).
+     *
+     * @return the seconds per call of the last calls
+     */
+    private double warmUp(Runnable call) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (warmupSeconds * 1e9);
+        int count = 0;
+        double last = Double.MAX_VALUE;
+        while (true) {
+            long t0 = System.nanoTime();
+            call.run();
+            long t1 = System.nanoTime();
+            last = Math.min(last * 1.5, (t1 - t0) / 1e9); // favour the recent, compiled calls
+            count++;
+            if ((t1 >= deadline && (count >= 5 || (count >= 2 && last > 0.5))) || t1 - start > 20e9) {
+                break;
+            }
+        }
+        return Math.max(last, 1e-8);
+    }
+}
