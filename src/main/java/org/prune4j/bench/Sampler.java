@@ -68,26 +68,34 @@ final class Sampler {
     }
 
     /**
-     * Runs the call until the warm-up time has passed and at least 5 calls were made (2 for calls over half a
-     * second; at most 20 s).
+     * Runs the call until the warm-up time has passed, at least 5 calls were made (2 for calls over half a second)
+     * and the fastest call has not improved by more than 5 % during the last third of the warm-up (the JIT has
+     * settled); at most 20 s.
      *
-     * @return the seconds per call of the last calls
+     * @return the seconds per call of the fastest recent call
      */
     private double warmUp(Runnable call) {
         long start = System.nanoTime();
-        long deadline = start + (long) (warmupSeconds * 1e9);
+        long minNanos = (long) (warmupSeconds * 1e9);
+        long settle = Math.max(1, minNanos / 3);
         int count = 0;
-        double last = Double.MAX_VALUE;
+        double best = Double.MAX_VALUE;
+        long lastImprovement = start;
         while (true) {
             long t0 = System.nanoTime();
             call.run();
             long t1 = System.nanoTime();
-            last = Math.min(last * 1.5, (t1 - t0) / 1e9); // favour the recent, compiled calls
+            double t = (t1 - t0) / 1e9;
             count++;
-            if ((t1 >= deadline && (count >= 5 || (count >= 2 && last > 0.5))) || t1 - start > 20e9) {
+            if (t < best * 0.95) {
+                lastImprovement = t1;
+            }
+            best = Math.min(best, t);
+            boolean enough = count >= 5 || (count >= 2 && best > 0.5);
+            if ((t1 - start >= minNanos && enough && t1 - lastImprovement >= settle) || t1 - start > 20e9) {
                 break;
             }
         }
-        return Math.max(last, 1e-8);
+        return Math.max(best, 1e-8);
     }
 }

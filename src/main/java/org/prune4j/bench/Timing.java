@@ -242,6 +242,7 @@ public final class Timing {
                 DoubleColumn.create(SPARSITY), StringColumn.create(METHOD), DoubleColumn.create(MEDIAN),
                 DoubleColumn.create(P25), DoubleColumn.create(P75), IntColumn.create(SAMPLES),
                 StringColumn.create(DETAIL));
+        KernelWarmup.once();
         Sampler sampler = new Sampler(warmupSeconds, budgetSeconds, minSamples, maxSamples);
         if (network == null) {
             runLayer(t, sampler);
