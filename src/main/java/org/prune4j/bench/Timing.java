@@ -16,6 +16,7 @@ import org.prune4j.dense.DenseNetwork;
 import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Network;
+import org.prune4j.sparse.KernelWarmup;
 import org.prune4j.sparse.SparseKernel;
 import org.prune4j.sparse.SparseLayer;
 import org.prune4j.sparse.SparseNetwork;

@@ -39,7 +39,7 @@ final class JavaGemm implements DenseKernel {
 
     @Override
     public void compute(float[] x, int batch, float[] y) {
-        int parts = (long) batch * in * out >= PARALLEL_WORK ? Parallel.cores() : 1;
+        int parts = (long) batch * in * out >= PARALLEL_WORK && Parallel.cores() > 1 ? 2 * Parallel.cores() : 1;
         // One row's outputs are not split: a loop with an offset into a row would not be vectorized.
         if (parts == 1 || batch < parts) {
             rowsRange(x, y, 0, batch);

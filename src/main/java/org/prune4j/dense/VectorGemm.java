@@ -81,7 +81,7 @@ final class VectorGemm implements DenseKernel {
     @Override
     public void compute(float[] x, int batch, float[] y) {
         int panels = panelCol.length;
-        int parts = (long) batch * in * out >= PARALLEL_WORK ? Parallel.cores() : 1;
+        int parts = (long) batch * in * out >= PARALLEL_WORK && Parallel.cores() > 1 ? 2 * Parallel.cores() : 1;
         if (parts == 1) {
             run(x, y, 0, batch, 0, panels);
         } else if (batch >= 4 * parts) {

@@ -44,7 +44,7 @@ final class Pass {
         for (SparseLayer l : layers) {
             nnz += l.csr().nonZeros();
         }
-        this.parts = nnz * batch / layers.size() >= PARALLEL_WORK ? Parallel.cores() : 1;
+        this.parts = nnz * batch / layers.size() >= PARALLEL_WORK && Parallel.cores() > 1 ? 2 * Parallel.cores() : 1;
         int n = layers.size();
         if (kernel == SparseKernel.VECTOR && batch == 1) {
             SellChain chain = sellChain != null ? sellChain : SellChain.single(layers.get(0));
@@ -121,7 +121,10 @@ final class Pass {
                 y[last.order[i]] = a[i];
             }
         } else if (kernel == SparseKernel.VECTOR) {
-            if (!VectorSparseOps.toChunked(x, batch, layers.get(0).inputs(), width, flat[0])) {
+            boolean finite = VectorTranspose.USABLE
+                    ? VectorTranspose.toChunked(x, batch, layers.get(0).inputs(), width, flat[0])
+                    : VectorSparseOps.toChunked(x, batch, layers.get(0).inputs(), width, flat[0]);
+            if (!finite) {
                 InputCheck.finite(x, layers.get(0).inputs());
             }
             for (int i = 0; i < n; i++) {
@@ -137,7 +140,11 @@ final class Pass {
                             m.splitRow(p, parts), m.splitRow(p + 1, parts)));
                 }
             }
-            VectorSparseOps.fromChunked(flat[n], batch, layers.get(n - 1).outputs(), width, y);
+            if (VectorTranspose.USABLE) {
+                VectorTranspose.fromChunked(flat[n], batch, layers.get(n - 1).outputs(), width, y);
+            } else {
+                VectorSparseOps.fromChunked(flat[n], batch, layers.get(n - 1).outputs(), width, y);
+            }
         } else if (batch == 1) {
             if (!InputCheck.isFinite(x)) {
                 InputCheck.finite(x, x.length);

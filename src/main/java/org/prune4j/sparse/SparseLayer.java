@@ -31,6 +31,7 @@ public final class SparseLayer {
     private final SparseKernel kernel;
     private volatile SellMatrix sell;
     private final BlockedCsr[] blocked = new BlockedCsr[3];
+    private int forcedBlockColumns;
 
     SparseLayer(String name, CsrMatrix csr, float[] bias, Activation activation, SparseKernel kernel) {
         kernel.require();
@@ -162,6 +163,14 @@ public final class SparseLayer {
         return () -> pass.run(x, y);
     }
 
+    /** The forward pass with its buffers allocated once (for the JIT warm-up). */
+    Runnable bindForward(float[] x, int batch) {
+        InputCheck.product(x, batch, inputs(), null, outputs());
+        float[] y = new float[batch * outputs()];
+        Pass pass = new Pass(List.of(this), null, true, batch);
+        return () -> pass.run(x, y);
+    }
+
     /** @return the SELL-C form (C = vector length), built on first use */
     SellMatrix sell() {
         SellMatrix s = sell;
@@ -190,7 +199,18 @@ public final class SparseLayer {
         }
     }
 
+    /** For the JIT warm-up: cut inputs into blocks of this many columns, so that tiny products take every path. */
+    void forceBlockColumns(int columns) {
+        synchronized (blocked) {
+            forcedBlockColumns = columns;
+            java.util.Arrays.fill(blocked, null);
+        }
+    }
+
     private int blockColumns(int width) {
+        if (forcedBlockColumns > 0) {
+            return forcedBlockColumns;
+        }
         int in = csr.cols;
         int byCache = Math.max(16, BLOCK_BYTES / (width * Float.BYTES));
         int blocks = (in + byCache - 1) / byCache;
