@@ -12,7 +12,13 @@ import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Network;
 import org.prune4j.nn.Networks;
+import org.prune4j.data.ImageDataset;
+import org.prune4j.data.Mnist;
+import org.prune4j.nn.Evaluation;
+import org.prune4j.nn.Training;
+import org.prune4j.sparse.ModelFile;
 import org.prune4j.sparse.Storage;
+import org.prune4j.sparse.WeightEncoding;
 
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -25,9 +31,13 @@ import tech.tablesaw.api.Table;
  * and {@code crossover} (lowest sparsity from which sparse beats best dense).
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp "target/classes:target/lib/*" org.prune4j.bench.SparseBench
- * [--quick] [--shapes 784x300,300x100] [--network]}. {@code --quick} (CI) uses shorter budgets, three
+ * [--quick] [--shapes 784x300,300x100] [--network] [--mnist E]}. {@code --quick} (CI) uses shorter budgets, three
  * sparsities and skips the plain-Java dense baseline on the biggest products; {@code --network} adds an end-to-end
- * timing of LeNet-300-100, which keeps the sparse layout between layers.
+ * timing of LeNet-300-100, which keeps the sparse layout between layers; {@code --mnist E} trains LeNet-300-100 on
+ * MNIST for E epochs, prunes it to 8 % (8/9/26 % per layer), retrains E/2 epochs with the masks, writes it in every
+ * encoding and reports each file's size and the test accuracy of the network read back from it. Run it with
+ * {@code -XX:-TieredCompilation}: under the tiered JIT, compiled Vector API code may be replaced by slow first-tier
+ * code for seconds on a busy machine.
  */
 public final class SparseBench {
     private SparseBench() {
@@ -40,6 +50,7 @@ public final class SparseBench {
         boolean network = a.flag("--network");
         String shapes = a.text("--shapes", "784x300,300x100,4096x4096");
         long seed = a.integer("--seed", 1);
+        int mnistEpochs = a.integer("--mnist", 0);
         a.done();
         double[] sparsities = quick ? new double[] {0.5, 0.9, 0.99} : new double[] {0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
         int[] batches = {1, 32, 256};
@@ -111,6 +122,9 @@ public final class SparseBench {
             bytes.put(r.getString("encoding"), e);
         }
         result.put("storage_lenet_8pct", bytes);
+        if (mnistEpochs > 0) {
+            result.put("mnist_storage", mnistStorage(mnistEpochs, seed));
+        }
         result.put("vector_api", VectorApi.available());
         result.put("cores", Parallel.cores());
         result.put("quick", quick);
@@ -190,6 +204,62 @@ public final class SparseBench {
             l.weights().assign(Nd4j.create(p, new long[] {l.inputs(), l.outputs()}, DataType.FLOAT));
         }
         return net;
+    }
+
+    /** Trains, prunes to 8 %, retrains, then writes and reads back every encoding and evaluates each on MNIST. */
+    private static List<Object> mnistStorage(int epochs, long seed) {
+        ImageDataset mnist = Mnist.load();
+        Network net = Networks.lenet300100(seed);
+        System.out.println("MNIST storage check: training " + epochs + " epochs");
+        net.fit(mnist, TrainBench.baseline(epochs, seed));
+        double[] kept = {0.08, 0.09, 0.26};
+        for (int i = 0; i < 3; i++) {
+            DenseLayer l = net.layer(i);
+            float[] p = new Magnitude(l.weightArray()).prune(1 - kept[i]);
+            float[] mask = new float[p.length];
+            for (int j = 0; j < p.length; j++) {
+                mask[j] = p[j] != 0f ? 1f : 0f;
+            }
+            l.setMask(Nd4j.create(mask, new long[] {l.inputs(), l.outputs()}, DataType.FLOAT));
+        }
+        Evaluation oneShot = net.evaluate(mnist.test());
+        int retrain = Math.max(1, epochs / 2);
+        net.fit(mnist, Training.sgd(0.01).momentum(0.9).l2(1e-4).batch(128).epochs(retrain).seed(seed));
+        Evaluation pruned = net.evaluate(mnist.test());
+        System.out.printf("pruned to %d / %d weights: one-shot %.2f %%, after %d retraining epochs %.2f %%%n",
+                net.nonZeroWeights(), net.weightCount(), 100 * oneShot.accuracy(), retrain, 100 * pruned.accuracy());
+        List<Object> rows = new ArrayList<>();
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("prune4j-storage");
+            long dense = 0;
+            for (WeightEncoding e : WeightEncoding.standard()) {
+                java.nio.file.Path file = dir.resolve(net.name() + "." + e.name() + ".p4j");
+                long bytes = ModelFile.write(net, file, e);
+                if (e.name().equals("dense_fp32")) {
+                    dense = bytes;
+                }
+                Evaluation back = ModelFile.read(file).evaluate(mnist.test());
+                java.nio.file.Files.delete(file);
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("encoding", e.name());
+                r.put("file_bytes", bytes);
+                r.put("ratio_vs_dense", (double) dense / bytes);
+                r.put("test_accuracy", back.accuracy());
+                r.put("accuracy_change", back.accuracy() - pruned.accuracy());
+                rows.add(r);
+                System.out.printf("%-18s %9d bytes  %6.2fx  test accuracy %.2f %% (%+.2f)%n", e.name(), bytes,
+                        (double) dense / bytes, 100 * back.accuracy(), 100 * (back.accuracy() - pruned.accuracy()));
+            }
+            java.nio.file.Files.delete(dir);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("pruned_test_accuracy", pruned.accuracy());
+        summary.put("one_shot_test_accuracy", oneShot.accuracy());
+        summary.put("non_zero_weights", net.nonZeroWeights());
+        rows.add(0, summary);
+        return rows;
     }
 
     private static String loadAverage() {

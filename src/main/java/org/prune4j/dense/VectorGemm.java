@@ -6,16 +6,18 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Dense GEMM with the Vector API: weights pre-packed into panels of up to 4 vectors of columns ({@code [in][4·L]}
  * contiguous, L = floats per vector), a register tile of 4 batch rows × 4 vectors (16 accumulators, 4 weight loads
- * and 4 broadcasts per 16 FMAs), inputs blocked by {@value #K_BLOCK} so a panel block stays in L2 and an input
- * tile in L1. Batch 1 uses two accumulator sets over alternate inputs to hide the FMA latency.
+ * and 4 broadcasts per 16 FMAs), inputs blocked by {@value #K_BLOCK} so that a panel block (32 KB) stays in L1 while
+ * every row tile uses it: a tile needs 16 bytes of weights per FMA, more than L2 delivers. Batch 1 uses two
+ * accumulator sets over alternate inputs to hide the FMA latency. Cores split the panels, so each reads its own
+ * share of the weights once.
  *
  * <p>Load only after {@link VectorApi#available()}: it links against {@code jdk.incubator.vector}.
  */
 final class VectorGemm implements DenseKernel {
     private static final VectorSpecies<Float> S = Simd.FLOATS;
     private static final int L = Simd.LANES;
-    /** Inputs per block: a 4-vector panel block is then 256 KB (L2) and a 4-row input block 16 KB (L1). */
-    static final int K_BLOCK = 1024;
+    /** Inputs per block: a 4-vector panel block is then 32 KB on AVX-512, which stays in L1 (48 KB). */
+    static final int K_BLOCK = 128;
     private static final long PARALLEL_WORK = 1L << 19;
 
     private final int in;
@@ -81,16 +83,11 @@ final class VectorGemm implements DenseKernel {
     @Override
     public void compute(float[] x, int batch, float[] y) {
         int panels = panelCol.length;
-        int parts = (long) batch * in * out >= PARALLEL_WORK && Parallel.cores() > 1 ? 2 * Parallel.cores() : 1;
-        if (parts == 1) {
+        if ((long) batch * in * out < PARALLEL_WORK || Parallel.cores() == 1 || panels == 1) {
             run(x, y, 0, batch, 0, panels);
-        } else if (batch >= 4 * parts) {
-            int tiles = (batch + 3) / 4;
-            Parallel.run(parts, t -> run(x, y, Math.min(batch, tiles * t / parts * 4),
-                    Math.min(batch, tiles * (t + 1) / parts * 4), 0, panels));
         } else {
-            int ps = Math.min(parts, panels);
-            Parallel.run(ps, t -> run(x, y, 0, batch, panels * t / ps, panels * (t + 1) / ps));
+            // one part per panel, claimed by whichever core is free: disjoint weights, balanced work
+            Parallel.run(panels, p -> run(x, y, 0, batch, p, p + 1));
         }
     }
 
