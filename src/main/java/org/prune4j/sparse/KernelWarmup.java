@@ -87,8 +87,8 @@ public final class KernelWarmup {
                 int width = v * VectorSparseOps.L;
                 float[] xc = gaussian(random, 40 * width);
                 float[] yc = new float[20 * width];
-                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, yc, width, 1, bias, true, 0, 20), deadline);
-                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, yc, width, 1, null, false, 0, 20), deadline);
+                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, bias, true, 0, 20), deadline);
+                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, null, false, 0, 20), deadline);
             }
             for (int batch : new int[] {1, 5}) {
                 DenseKernel k = DenseKernel.vector(w, 8, 110);

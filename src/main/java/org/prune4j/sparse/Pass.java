@@ -28,8 +28,9 @@ final class Pass {
     private final int width;
     private final int chunks;
     private final BlockedCsr[] blocked;
-    // buffers: [0] input in layout, [i + 1] output of layer i
+    // buffers: [0] input in layout, [i + 1] output of layer i; chunked ones start at a 64-byte boundary
     private final float[][] flat;
+    private final int[] flatOff;
     private final float[][][] rows;
 
     /**
@@ -57,6 +58,7 @@ final class Pass {
             chunks = 0;
             blocked = null;
             flat = new float[n + 1][];
+            flatOff = null;
             for (int i = 0; i < n; i++) {
                 flat[i + 1] = new float[sells[i].paddedRows()];
             }
@@ -68,10 +70,15 @@ final class Pass {
             chunks = Layouts.chunks(batch, width);
             blocked = new BlockedCsr[n];
             flat = new float[n + 1][];
-            flat[0] = new float[chunks * layers.get(0).inputs() * width];
-            for (int i = 0; i < n; i++) {
-                blocked[i] = layers.get(i).blocked(width);
-                flat[i + 1] = new float[chunks * layers.get(i).outputs() * width];
+            flatOff = new int[n + 1];
+            for (int i = 0; i <= n; i++) {
+                AlignedFloats a = AlignedFloats.of(chunks * width
+                        * (i == 0 ? layers.get(0).inputs() : layers.get(i - 1).outputs()));
+                flat[i] = a.data;
+                flatOff[i] = a.offset;
+                if (i < n) {
+                    blocked[i] = layers.get(i).blocked(width);
+                }
             }
             rows = null;
         } else {
@@ -80,6 +87,7 @@ final class Pass {
             width = 0;
             chunks = 0;
             blocked = null;
+            flatOff = null;
             if (batch == 1) {
                 flat = new float[n + 1][];
                 for (int i = 0; i < n; i++) {
@@ -125,8 +133,8 @@ final class Pass {
             }
         } else if (kernel == SparseKernel.VECTOR) {
             boolean finite = VectorTranspose.USABLE
-                    ? VectorTranspose.toChunked(x, batch, layers.get(0).inputs(), width, flat[0])
-                    : VectorSparseOps.toChunked(x, batch, layers.get(0).inputs(), width, flat[0]);
+                    ? VectorTranspose.toChunked(x, batch, layers.get(0).inputs(), width, flat[0], flatOff[0])
+                    : VectorSparseOps.toChunked(x, batch, layers.get(0).inputs(), width, flat[0], flatOff[0]);
             if (!finite) {
                 InputCheck.finite(x, layers.get(0).inputs());
             }
@@ -134,19 +142,21 @@ final class Pass {
                 BlockedCsr m = blocked[i];
                 float[] in = flat[i];
                 float[] out = flat[i + 1];
+                int inOff = flatOff[i];
+                int outOff = flatOff[i + 1];
                 float[] b = affine ? layers.get(i).biasLive() : null;
                 boolean relu = affine && layers.get(i).activation() == Activation.RELU;
                 if (parts == 1) {
-                    VectorSparseOps.spmm(m, in, out, width, chunks, b, relu, 0, m.rows);
+                    VectorSparseOps.spmm(m, in, inOff, out, outOff, width, chunks, b, relu, 0, m.rows);
                 } else {
-                    Parallel.run(parts, p -> VectorSparseOps.spmm(m, in, out, width, chunks, b, relu,
+                    Parallel.run(parts, p -> VectorSparseOps.spmm(m, in, inOff, out, outOff, width, chunks, b, relu,
                             m.splitRow(p, parts), m.splitRow(p + 1, parts)));
                 }
             }
             if (VectorTranspose.USABLE) {
-                VectorTranspose.fromChunked(flat[n], batch, layers.get(n - 1).outputs(), width, y);
+                VectorTranspose.fromChunked(flat[n], flatOff[n], batch, layers.get(n - 1).outputs(), width, y);
             } else {
-                VectorSparseOps.fromChunked(flat[n], batch, layers.get(n - 1).outputs(), width, y);
+                VectorSparseOps.fromChunked(flat[n], flatOff[n], batch, layers.get(n - 1).outputs(), width, y);
             }
         } else if (batch == 1) {
             if (!InputCheck.isFinite(x)) {

@@ -32,6 +32,8 @@ public final class SparseLayer {
     private volatile SellMatrix sell;
     private final BlockedCsr[] blocked = new BlockedCsr[3];
     private int forcedBlockColumns;
+    private final PassPool products = new PassPool(b -> new Pass(List.of(this), null, false, b));
+    private final PassPool forwards = new PassPool(b -> new Pass(List.of(this), null, true, b));
 
     SparseLayer(String name, CsrMatrix csr, float[] bias, Activation activation, SparseKernel kernel) {
         kernel.require();
@@ -134,7 +136,7 @@ public final class SparseLayer {
      */
     public void multiply(float[] x, int batch, float[] y) {
         InputCheck.product(x, batch, inputs(), y, outputs());
-        new Pass(List.of(this), null, false, batch).run(x, y);
+        products.run(x, batch, y);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class SparseLayer {
     public float[] forward(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
         float[] y = new float[batch * outputs()];
-        new Pass(List.of(this), null, true, batch).run(x, y);
+        forwards.run(x, batch, y);
         return y;
     }
 

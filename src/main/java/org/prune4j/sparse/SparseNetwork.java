@@ -25,6 +25,7 @@ public final class SparseNetwork {
     private final List<SparseLayer> layers;
     private final SparseKernel kernel;
     private volatile SellChain sellChain;
+    private final PassPool passes = new PassPool(this::pass);
 
     private SparseNetwork(String name, List<SparseLayer> layers, SparseKernel kernel) {
         this.name = name;
@@ -107,7 +108,7 @@ public final class SparseNetwork {
     public float[] output(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
         float[] y = new float[batch * outputs()];
-        pass(batch).run(x, y);
+        passes.run(x, batch, y);
         return y;
     }
 

@@ -57,19 +57,20 @@ final class VectorSparseOps {
     }
 
     /**
-     * Rows {@code [r0, r1)} of {@code y = act(A x + bias)} over every chunk, in the chunked layout.
+     * Rows {@code [r0, r1)} of {@code y = act(A x + bias)} over every chunk, in the chunked layout starting at
+     * {@code x[xOff]} and {@code y[yOff]}.
      *
      * @param width  chunk width: L, 2L or 4L
      * @param chunks number of chunks
      * @param bias   per row, or null
      */
-    static void spmm(BlockedCsr a, float[] x, float[] y, int width, int chunks, float[] bias, boolean relu,
-            int r0, int r1) {
+    static void spmm(BlockedCsr a, float[] x, int xOff, float[] y, int yOff, int width, int chunks, float[] bias,
+            boolean relu, int r0, int r1) {
         int in = a.cols;
         int out = a.rows;
         for (int c = 0; c < chunks; c++) {
-            int xb = c * in * width;
-            int yb = c * out * width;
+            int xb = xOff + c * in * width;
+            int yb = yOff + c * out * width;
             for (int b = 0; b < a.blocks; b++) {
                 boolean first = b == 0;
                 boolean last = b == a.blocks - 1;
@@ -255,14 +256,14 @@ final class VectorSparseOps {
      *
      * @return whether every value was finite
      */
-    static boolean toChunked(float[] x, int batch, int features, int width, float[] dst) {
+    static boolean toChunked(float[] x, int batch, int features, int width, float[] dst, int dstOff) {
         int[] map = new int[L];
         for (int t = 0; t < L; t++) {
             map[t] = t * features;
         }
         FloatVector max = FloatVector.zero(S);
         for (int b0 = 0; b0 < batch; b0 += width) {
-            int base = (b0 / width) * features * width;
+            int base = dstOff + (b0 / width) * features * width;
             for (int v = 0; v < width; v += L) {
                 int rows = Math.min(L, batch - b0 - v);
                 if (rows == L) {
@@ -291,14 +292,14 @@ final class VectorSparseOps {
     }
 
     /** {@link Layouts#fromChunked} with gathers: one gather per 16 outputs of one row. */
-    static void fromChunked(float[] src, int batch, int features, int width, float[] y) {
+    static void fromChunked(float[] src, int srcOff, int batch, int features, int width, float[] y) {
         int[] map = new int[L];
         for (int t = 0; t < L; t++) {
             map[t] = t * width;
         }
         int full = features - features % L;
         for (int b = 0; b < batch; b++) {
-            int base = (b / width) * features * width + b % width;
+            int base = srcOff + (b / width) * features * width + b % width;
             int yo = b * features;
             int r = 0;
             for (; r < full; r += L) {

@@ -199,15 +199,15 @@ final class VectorTranspose {
     }
 
     /**
-     * {@link Layouts#toChunked} by tiles; ragged edges (features or rows not filling a tile) are copied one by one.
+     * {@link Layouts#toChunked} by tiles, into {@code dst} from {@code dstOff}; ragged edges (features or rows not filling a tile) are copied one by one.
      *
      * @return whether every value was finite
      */
-    static boolean toChunked(float[] x, int batch, int features, int width, float[] dst) {
+    static boolean toChunked(float[] x, int batch, int features, int width, float[] dst, int dstOff) {
         float max = 0f;
         int fullK = features - features % 16;
         for (int b0 = 0; b0 < batch; b0 += width) {
-            int base = (b0 / width) * features * width;
+            int base = dstOff + (b0 / width) * features * width;
             for (int v = 0; v < width; v += 16) {
                 int rows = Math.min(16, batch - b0 - v);
                 if (rows <= 0) {
@@ -231,11 +231,11 @@ final class VectorTranspose {
         return max < Float.POSITIVE_INFINITY; // false for infinity and for NaN
     }
 
-    /** {@link Layouts#fromChunked} by tiles. */
-    static void fromChunked(float[] src, int batch, int features, int width, float[] y) {
+    /** {@link Layouts#fromChunked} by tiles, from {@code src} at {@code srcOff}. */
+    static void fromChunked(float[] src, int srcOff, int batch, int features, int width, float[] y) {
         int fullK = features - features % 16;
         for (int b0 = 0; b0 < batch; b0 += width) {
-            int base = (b0 / width) * features * width;
+            int base = srcOff + (b0 / width) * features * width;
             for (int v = 0; v < width; v += 16) {
                 int rows = Math.min(16, batch - b0 - v);
                 if (rows <= 0) {
