@@ -64,6 +64,8 @@ public final class Timing {
     private int maxSamples = 31;
     private long seed = 1;
     private long plainJavaLimit = Long.MAX_VALUE;
+    /** A network timed as it is (no sparsities given): its own sparsity is the only one. */
+    private boolean asIs;
     private Consumer<String> progress = s -> { };
 
     private Timing(String shape, float[] weights, int in, int out, Network network) {
@@ -122,8 +124,6 @@ public final class Timing {
         t.asIs = true;
         return t;
     }
-
-    private boolean asIs;
 
     /**
      * @param levels sparsities in [0, 1)

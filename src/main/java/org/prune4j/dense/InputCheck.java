@@ -37,8 +37,8 @@ public final class InputCheck {
 
     /**
      * @param x values
-     * @return whether all are finite: the largest magnitude bit pattern is below that of infinity (an integer max
-     *         without branches, which HotSpot vectorizes)
+     * @return whether all are finite: the largest magnitude bit pattern is below that of infinity (an integer max,
+     *         without a branch per value)
      */
     public static boolean isFinite(float[] x) {
         int max = 0;
