@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Times several calls side by side: each is warmed up (so the JIT has compiled it), then samples are taken in
  * rounds, one sample of every call per round, so slow drifts of a shared machine hit all calls alike. Each call
- * gets as many samples as fit its time budget, within [min, max].
+ * gets as many samples as fit its time budget, within [min, max]. A sample of a single long call is preceded by one
+ * untimed call, so that, like a timing loop, it sees its own data in cache rather than what the previous method
+ * left there.
  */
 final class Sampler {
     private final double warmupSeconds;
@@ -52,6 +54,9 @@ final class Sampler {
                 if (r < samples[i]) {
                     Runnable call = calls.get(names.get(i));
                     int k = perSample[i];
+                    if (k == 1) {
+                        call.run();
+                    }
                     long t0 = System.nanoTime();
                     for (int c = 0; c < k; c++) {
                         call.run();

@@ -83,11 +83,21 @@ final class VectorGemm implements DenseKernel {
     @Override
     public void compute(float[] x, int batch, float[] y) {
         int panels = panelCol.length;
-        if ((long) batch * in * out < PARALLEL_WORK || Parallel.cores() == 1 || panels == 1) {
+        int wanted = 2 * Parallel.cores();
+        if ((long) batch * in * out < PARALLEL_WORK || Parallel.cores() == 1) {
             run(x, y, 0, batch, 0, panels);
-        } else {
+        } else if (panels >= wanted || batch < 8) {
             // one part per panel, claimed by whichever core is free: disjoint weights, balanced work
             Parallel.run(panels, p -> run(x, y, 0, batch, p, p + 1));
+        } else {
+            // few panels (a narrow layer, e.g. a shrunk one): also split the rows, in whole 4-row tiles
+            int groups = Math.min((wanted + panels - 1) / panels, (batch + 3) / 4);
+            int tiles = (batch + 3) / 4;
+            Parallel.run(panels * groups, q -> {
+                int p = q % panels;
+                int g = q / panels;
+                run(x, y, Math.min(batch, tiles * g / groups * 4), Math.min(batch, tiles * (g + 1) / groups * 4), p, p + 1);
+            });
         }
     }
 

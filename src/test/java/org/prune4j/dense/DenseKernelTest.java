@@ -87,6 +87,19 @@ class DenseKernelTest {
     }
 
     @Test
+    void narrowBigProductsSplitRowsAsWell() {
+        int[][] cases = {{700, 20, 64}, {2100, 30, 37}, {500, 1, 300}};
+        for (int[] c : cases) {
+            float[] w = gaussian(c[0] * c[1], c[1]);
+            float[] x = gaussian(c[2] * c[0], c[2]);
+            double[] ref = reference(x, c[2], w, c[0], c[1]);
+            for (DenseKernel k : DenseKernel.all(w, c[0], c[1])) {
+                assertClose(ref, k.multiply(x, c[2]), c[0], k.name() + " " + c[0] + "x" + c[1] + " batch " + c[2]);
+            }
+        }
+    }
+
+    @Test
     void bindComputesTheSameProduct() {
         float[] w = gaussian(20 * 10, 1);
         float[] x = gaussian(3 * 20, 2);
