@@ -1,0 +1,106 @@
+package org.prune4j.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times several calls side by side: each is warmed up (so the JIT has compiled it), then samples are taken in
+ * rounds, one sample of every call per round, so slow drifts of a shared machine hit all calls alike. Each call
+ * gets as many samples as fit its time budget, within [min, max]. A sample of a single long call is preceded by one
+ * untimed call, so that, like a timing loop, it sees its own data in cache rather than what the previous method
+ * left there.
+ */
+final class Sampler {
+    private final double warmupSeconds;
+    private final double budgetSeconds;
+    private final int minSamples;
+    private final int maxSamples;
+    /** Samples shorter than this are made of several calls. */
+    private static final double MIN_SAMPLE_SECONDS = 200e-6;
+
+    Sampler(double warmupSeconds, double budgetSeconds, int minSamples, int maxSamples) {
+        this.warmupSeconds = warmupSeconds;
+        this.budgetSeconds = budgetSeconds;
+        this.minSamples = minSamples;
+        this.maxSamples = maxSamples;
+    }
+
+    /**
+     * @param calls named calls
+     * @return their measurements, in the same order
+     */
+    Map<String, Measurement> measure(Map<String, Runnable> calls) {
+        List<String> names = new ArrayList<>(calls.keySet());
+        int n = names.size();
+        int[] perSample = new int[n];
+        int[] samples = new int[n];
+        for (int i = 0; i < n; i++) {
+            double t = warmUp(calls.get(names.get(i)));
+            perSample[i] = (int) Math.max(1, Math.ceil(MIN_SAMPLE_SECONDS / t));
+            samples[i] = (int) Math.max(minSamples, Math.min(maxSamples, budgetSeconds / (t * perSample[i])));
+        }
+        double[][] times = new double[n][];
+        for (int i = 0; i < n; i++) {
+            times[i] = new double[samples[i]];
+        }
+        int rounds = 0;
+        for (int s : samples) {
+            rounds = Math.max(rounds, s);
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < n; i++) {
+                if (r < samples[i]) {
+                    Runnable call = calls.get(names.get(i));
+                    int k = perSample[i];
+                    if (k == 1) {
+                        call.run();
+                    }
+                    long t0 = System.nanoTime();
+                    for (int c = 0; c < k; c++) {
+                        call.run();
+                    }
+                    times[i][r] = (System.nanoTime() - t0) / 1e6 / k;
+                }
+            }
+        }
+        Map<String, Measurement> result = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            result.put(names.get(i), Measurement.of(times[i], perSample[i]));
+        }
+        return result;
+    }
+
+    /**
+     * Runs the call until the warm-up time has passed, at least 5 calls were made (2 for calls over half a second)
+     * and the fastest call has not improved by more than 5 % during the last third of the warm-up (the JIT has
+     * settled); at most 20 s.
+     *
+     * @return the seconds per call of the fastest recent call
+     */
+    private double warmUp(Runnable call) {
+        long start = System.nanoTime();
+        long minNanos = (long) (warmupSeconds * 1e9);
+        long settle = Math.max(1, minNanos / 3);
+        int count = 0;
+        double best = Double.MAX_VALUE;
+        long lastImprovement = start;
+        while (true) {
+            long t0 = System.nanoTime();
+            call.run();
+            long t1 = System.nanoTime();
+            double t = (t1 - t0) / 1e9;
+            count++;
+            if (t < best * 0.95) {
+                lastImprovement = t1;
+            }
+            best = Math.min(best, t);
+            boolean enough = count >= 5 || (count >= 2 && best > 0.5);
+            if ((t1 - start >= minNanos && enough && t1 - lastImprovement >= settle) || t1 - start > 20e9) {
+                break;
+            }
+        }
+        return Math.max(best, 1e-8);
+    }
+}

@@ -1,0 +1,443 @@
+package org.prune4j.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.dense.DenseKernel;
+import org.prune4j.dense.DenseNetwork;
+import org.prune4j.dense.VectorApi;
+import org.prune4j.nn.DenseLayer;
+import org.prune4j.nn.Network;
+import org.prune4j.sparse.KernelWarmup;
+import org.prune4j.sparse.SparseKernel;
+import org.prune4j.sparse.SparseLayer;
+import org.prune4j.sparse.SparseNetwork;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Dense versus sparse versus shrunk, measured: for a layer (or a bare shape) or a whole network, over sparsities and
+ * batch sizes, with warm-up, interleaved repetitions, median and quartiles, as one long Tablesaw table that a chart
+ * can plot directly (time against sparsity, one line per method).
+ *
+ * <pre>{@code
+ * Table t = Timing.of(net.layer(0)).sparsities(.5, .7, .9, .95).batches(1, 32, 256).run();
+ * Timing.crossover(t)                                   // shape, batch, crossover_sparsity
+ * Table n = Timing.of(pruned).shrunk(shrunkNet).run();  // end to end, the network keeps the sparse layout
+ * }</pre>
+ *
+ * <p>Methods: {@code dense_nd4j}, {@code dense_java}, {@code dense_vector} (the dense baselines; "best dense" is
+ * the fastest in each cell), {@code sparse_java}, {@code sparse_vector} (layout conversion included: for a layer
+ * at both ends of every call, for a network only at its input and output), and {@code shrunk} (unit pruning: for a
+ * layer, the dense layer with {@code round(out · (1 − s))} outputs; for a network, the shrunk network given, each
+ * timed with the fastest dense kernel). The dense kernels are measured once per shape and batch; the fastest of
+ * them is measured again side by side with every sparsity, and that measurement is the one in its row there.
+ * Vector API methods are left out when the module is absent.
+ */
+public final class Timing {
+    /** The long table's column names, which charts rely on. */
+    public static final String SHAPE = "shape", BATCH = "batch", SPARSITY = "sparsity", METHOD = "method",
+            MEDIAN = "median_ms", P25 = "p25_ms", P75 = "p75_ms", SAMPLES = "samples", DETAIL = "detail";
+
+    private final String shape;
+    private final float[] weights;
+    private final int in;
+    private final int out;
+    private final Network network;
+    private double[] sparsities;
+    private int[] batches = {1, 32, 256};
+    private Network shrunk;
+    private double warmupSeconds = 0.25;
+    private double budgetSeconds = 0.1;
+    private int minSamples = 5;
+    private int maxSamples = 31;
+    private long seed = 1;
+    private long plainJavaLimit = Long.MAX_VALUE;
+    /** A network timed as it is (no sparsities given): its own sparsity is the only one. */
+    private boolean asIs;
+    private Consumer<String> progress = s -> { };
+
+    private Timing(String shape, float[] weights, int in, int out, Network network) {
+        this.shape = shape;
+        this.weights = weights;
+        this.in = in;
+        this.out = out;
+        this.network = network;
+    }
+
+    /**
+     * Times a layer's weight product. Without {@link #sparsities}, a pruned layer is timed as it is and a dense one
+     * at 50, 70, 90 and 95 % (magnitude pruning of its weights).
+     *
+     * @param layer the layer
+     * @return the timing, to configure and {@link #run()}
+     */
+    public static Timing of(DenseLayer layer) {
+        Timing t = new Timing(layer.inputs() + "x" + layer.outputs(), layer.weightArray(), layer.inputs(),
+                layer.outputs(), null);
+        double s = 1 - (double) layer.nonZeroWeights() / layer.weightCount();
+        t.sparsities = s > 0 ? new double[] {s} : new double[] {0.5, 0.7, 0.9, 0.95};
+        return t;
+    }
+
+    /**
+     * Times a product with standard-normal weights of the given shape, magnitude-pruned to each sparsity.
+     *
+     * @param in  inputs
+     * @param out outputs
+     * @return the timing
+     */
+    public static Timing ofShape(int in, int out) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("a shape needs positive sizes, got " + in + " x " + out);
+        }
+        Timing t = new Timing(in + "x" + out, null, in, out, null);
+        t.sparsities = new double[] {0.5, 0.7, 0.9, 0.95};
+        return t;
+    }
+
+    /**
+     * Times a whole network end to end (bias and activations included). Without {@link #sparsities} it is timed as
+     * it is; with them, copies with every layer magnitude-pruned to each level are timed.
+     *
+     * @param network the (pruned) network
+     * @return the timing
+     */
+    public static Timing of(Network network) {
+        StringBuilder name = new StringBuilder().append(network.inputs());
+        for (DenseLayer l : network.layers()) {
+            name.append('-').append(l.outputs());
+        }
+        Timing t = new Timing(name.toString(), null, network.inputs(), network.outputs(), network);
+        t.sparsities = new double[] {1 - (double) network.nonZeroWeights() / network.weightCount()};
+        t.asIs = true;
+        return t;
+    }
+
+    /**
+     * @param levels sparsities in [0, 1)
+     * @return this
+     */
+    public Timing sparsities(double... levels) {
+        if (levels.length == 0) {
+            throw new IllegalArgumentException("give at least one sparsity");
+        }
+        for (double s : levels) {
+            if (!(s >= 0 && s < 1)) {
+                throw new IllegalArgumentException("a sparsity is in [0, 1), got " + s);
+            }
+        }
+        this.sparsities = levels.clone();
+        Arrays.sort(this.sparsities);
+        this.asIs = false;
+        return this;
+    }
+
+    /**
+     * @param sizes batch sizes, each at least 1
+     * @return this
+     */
+    public Timing batches(int... sizes) {
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("give at least one batch size");
+        }
+        for (int b : sizes) {
+            if (b < 1) {
+                throw new IllegalArgumentException("a batch size is at least 1, got " + b);
+            }
+        }
+        this.batches = sizes.clone();
+        return this;
+    }
+
+    /**
+     * For a network timing: the same network after unit pruning and shrinking, timed as method {@code shrunk}.
+     *
+     * @param shrunkNetwork the shrunk network (same inputs and outputs)
+     * @return this
+     */
+    public Timing shrunk(Network shrunkNetwork) {
+        if (network == null) {
+            throw new IllegalStateException("a layer timing derives its shrunk layer itself; shrunk(...) is for networks");
+        }
+        if (shrunkNetwork.inputs() != network.inputs() || shrunkNetwork.outputs() != network.outputs()) {
+            throw new IllegalArgumentException("the shrunk network must keep " + network.inputs() + " inputs and "
+                    + network.outputs() + " outputs");
+        }
+        this.shrunk = shrunkNetwork;
+        return this;
+    }
+
+    /**
+     * @param warmup seconds of warm-up per method and cell (at least 5 calls)
+     * @param budget seconds of timed samples per method and cell
+     * @return this
+     */
+    public Timing time(double warmup, double budget) {
+        if (!(warmup >= 0 && budget > 0)) {
+            throw new IllegalArgumentException("warm-up must be >= 0 and budget > 0 seconds");
+        }
+        this.warmupSeconds = warmup;
+        this.budgetSeconds = budget;
+        return this;
+    }
+
+    /**
+     * @param min fewest samples per method and cell (at least 3)
+     * @param max most samples
+     * @return this
+     */
+    public Timing samples(int min, int max) {
+        if (min < 3 || max < min) {
+            throw new IllegalArgumentException("need 3 <= min <= max samples, got " + min + ", " + max);
+        }
+        this.minSamples = min;
+        this.maxSamples = max;
+        return this;
+    }
+
+    /**
+     * Leaves the plain-Java dense baseline out of cells whose product exceeds this many multiply-adds (it takes
+     * seconds per call on 4096 x 4096 at batch 256; the quick benchmark skips it there).
+     *
+     * @param multiplyAdds limit of {@code in · out · batch}
+     * @return this
+     */
+    public Timing plainJavaDenseUpTo(long multiplyAdds) {
+        this.plainJavaLimit = multiplyAdds;
+        return this;
+    }
+
+    /**
+     * @param randomSeed seed of the random weights ({@link #ofShape}) and inputs
+     * @return this
+     */
+    public Timing seed(long randomSeed) {
+        this.seed = randomSeed;
+        return this;
+    }
+
+    /**
+     * @param sink receives one line per shape and batch as they finish, e.g. {@code System.out::println}
+     * @return this
+     */
+    public Timing progress(Consumer<String> sink) {
+        this.progress = Objects.requireNonNull(sink);
+        return this;
+    }
+
+    /** @return the long table: shape, batch, sparsity, method, median_ms, p25_ms, p75_ms, samples, detail */
+    public Table run() {
+        Table t = Table.create("timing " + shape, StringColumn.create(SHAPE), IntColumn.create(BATCH),
+                DoubleColumn.create(SPARSITY), StringColumn.create(METHOD), DoubleColumn.create(MEDIAN),
+                DoubleColumn.create(P25), DoubleColumn.create(P75), IntColumn.create(SAMPLES),
+                StringColumn.create(DETAIL));
+        KernelWarmup.once();
+        Sampler sampler = new Sampler(warmupSeconds, budgetSeconds, minSamples, maxSamples);
+        if (network == null) {
+            runLayer(t, sampler);
+        } else {
+            runNetwork(t, sampler);
+        }
+        return t;
+    }
+
+    private void runLayer(Table t, Sampler sampler) {
+        float[] w = weights != null ? weights : Magnitude.gaussian(in * out, seed);
+        Magnitude magnitude = new Magnitude(w);
+        for (int batch : batches) {
+            long start = System.nanoTime();
+            float[] x = Magnitude.gaussian(batch * in, seed + batch);
+            Map<String, DenseKernel> dense = new LinkedHashMap<>();
+            for (DenseKernel k : DenseKernel.all(w, in, out)) {
+                if (!k.name().equals("java") || (long) in * out * batch <= plainJavaLimit) {
+                    dense.put("dense_" + k.name(), k);
+                }
+            }
+            Map<String, Runnable> calls = new LinkedHashMap<>();
+            dense.forEach((name, k) -> calls.put(name, k.bind(x, batch)));
+            Map<String, Measurement> denseTimes = sampler.measure(calls);
+            String best = fastest(denseTimes);
+            for (double s : sparsities) {
+                float[] pruned = weights != null && sparsities.length == 1 && isAsPruned(s) ? w : magnitude.prune(s);
+                Map<String, Runnable> cell = new LinkedHashMap<>();
+                cell.put(best, dense.get(best).bind(x, batch));
+                for (SparseKernel k : sparseKernels()) {
+                    cell.put("sparse_" + k.label(), SparseLayer.ofWeights(pruned, in, out, k).bind(x, batch));
+                }
+                int kept = Math.max(1, (int) Math.round(out * (1 - s)));
+                float[] sw = firstColumns(w, in, out, kept);
+                List<DenseKernel> shrunkKernels = shrunkKernels(sw, in, kept, (long) in * kept * batch, plainJavaLimit);
+                for (DenseKernel k : shrunkKernels) {
+                    cell.put("shrunk_" + k.name(), k.bind(x, batch));
+                }
+                Map<String, Measurement> times = sampler.measure(cell);
+                Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
+                rows.put(best, times.get(best));
+                for (SparseKernel k : sparseKernels()) {
+                    rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
+                }
+                for (var e : rows.entrySet()) {
+                    add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
+                }
+                String shrunkBest = null;
+                for (DenseKernel k : shrunkKernels) {
+                    String name = "shrunk_" + k.name();
+                    if (shrunkBest == null || times.get(name).medianMs() < times.get(shrunkBest).medianMs()) {
+                        shrunkBest = name;
+                    }
+                }
+                add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + in + "x" + kept);
+            }
+            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
+                    (System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    private boolean isAsPruned(double s) {
+        return Math.abs(s - sparsities[0]) < 1e-12 && weights != null;
+    }
+
+    private void runNetwork(Table t, Sampler sampler) {
+        for (int batch : batches) {
+            long start = System.nanoTime();
+            float[] x = Magnitude.gaussian(batch * in, seed + batch);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.abs(x[i]) * 0.3f; // activations of image-like inputs: non-negative
+            }
+            Map<String, Runnable> calls = denseNetworkCalls(network, x, batch);
+            if ((long) batch * network.weightCount() > plainJavaLimit) {
+                calls.remove("dense_java");
+            }
+            Map<String, Measurement> denseTimes = sampler.measure(calls);
+            String best = fastest(denseTimes);
+            for (double s : sparsities) {
+                Network pruned = asIs ? network : pruneCopy(network, s);
+                Map<String, Runnable> cell = new LinkedHashMap<>();
+                cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
+                for (SparseKernel k : sparseKernels()) {
+                    cell.put("sparse_" + k.label(), SparseNetwork.of(pruned, k).bind(x, batch));
+                }
+                if (shrunk != null) {
+                    denseNetworkCalls(shrunk, x, batch).forEach((name, call) -> {
+                        if (!name.equals("dense_java") || (long) batch * shrunk.weightCount() < Math.min(plainJavaLimit, 50_000_000L)) {
+                            cell.put("shrunk_" + name.substring(6), call);
+                        }
+                    });
+                }
+                Map<String, Measurement> times = sampler.measure(cell);
+                Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
+                rows.put(best, times.get(best));
+                for (SparseKernel k : sparseKernels()) {
+                    rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
+                }
+                for (var e : rows.entrySet()) {
+                    add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
+                }
+                if (shrunk != null) {
+                    String shrunkBest = null;
+                    for (String name : times.keySet()) {
+                        if (name.startsWith("shrunk_") && (shrunkBest == null
+                                || times.get(name).medianMs() < times.get(shrunkBest).medianMs())) {
+                            shrunkBest = name;
+                        }
+                    }
+                    add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + shrunk.weightCount() + " weights");
+                }
+            }
+            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
+                    (System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    private static Map<String, Runnable> denseNetworkCalls(Network net, float[] x, int batch) {
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        INDArray xa = Nd4j.create(x.clone(), new long[] {batch, net.inputs()}, DataType.FLOAT);
+        calls.put("dense_nd4j", () -> net.output(xa));
+        calls.put("dense_java", new DenseNetwork(net, DenseKernel::plainJava).bind(x, batch));
+        if (VectorApi.available()) {
+            calls.put("dense_vector", new DenseNetwork(net, DenseKernel::vector).bind(x, batch));
+        }
+        return calls;
+    }
+
+    private static Network pruneCopy(Network network, double s) {
+        Network copy = network.copy();
+        for (DenseLayer l : copy.layers()) {
+            float[] p = new Magnitude(l.weightArray()).prune(s);
+            l.clearMask();
+            l.weights().assign(Nd4j.create(p, new long[] {l.inputs(), l.outputs()}, DataType.FLOAT));
+        }
+        return copy;
+    }
+
+    private static List<SparseKernel> sparseKernels() {
+        return VectorApi.available() ? List.of(SparseKernel.JAVA, SparseKernel.VECTOR) : List.of(SparseKernel.JAVA);
+    }
+
+    private static List<DenseKernel> shrunkKernels(float[] w, int in, int out, long work, long javaLimit) {
+        List<DenseKernel> ks = new ArrayList<>();
+        ks.add(DenseKernel.nd4j(w, in, out));
+        // the plain-Java loop is never the fastest on big products (measured); it only costs time there
+        if (work < Math.min(javaLimit, 50_000_000L) || !VectorApi.available()) {
+            ks.add(DenseKernel.plainJava(w, in, out));
+        }
+        if (VectorApi.available()) {
+            ks.add(DenseKernel.vector(w, in, out));
+        }
+        return ks;
+    }
+
+    private static float[] firstColumns(float[] w, int in, int out, int kept) {
+        float[] s = new float[in * kept];
+        for (int k = 0; k < in; k++) {
+            System.arraycopy(w, k * out, s, k * kept, kept);
+        }
+        return s;
+    }
+
+    private static String fastest(Map<String, Measurement> times) {
+        String best = null;
+        for (var e : times.entrySet()) {
+            if (best == null || e.getValue().medianMs() < times.get(best).medianMs()) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private void add(Table t, int batch, double sparsity, String method, Measurement m, String detail) {
+        t.stringColumn(SHAPE).append(shape);
+        t.intColumn(BATCH).append(batch);
+        t.doubleColumn(SPARSITY).append(sparsity);
+        t.stringColumn(METHOD).append(method);
+        t.doubleColumn(MEDIAN).append(m.medianMs());
+        t.doubleColumn(P25).append(m.p25Ms());
+        t.doubleColumn(P75).append(m.p75Ms());
+        t.intColumn(SAMPLES).append(m.samples());
+        t.stringColumn(DETAIL).append(detail);
+    }
+
+    /**
+     * The crossover of a timing table: per shape and batch, the lowest measured sparsity from which the fastest
+     * sparse method beats the fastest dense method at that sparsity and every higher one measured (missing if
+     * it never does).
+     *
+     * @param timing a table from {@link #run()}
+     * @return shape, batch, crossover_sparsity
+     */
+    public static Table crossover(Table timing) {
+        return Crossover.of(timing);
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Timing harnesses and the benchmarks that end with one {@code RESULT {json}} line ({@code TrainBench},
+ * {@code SparseBench}).
+ *
+ * <p>{@link org.prune4j.bench.Timing} compares dense (ND4J, plain Java, Vector API), sparse (plain Java, Vector
+ * API) and shrunk layers or networks over sparsities and batch sizes, with JIT warm-up, interleaved repetitions,
+ * median and quartiles, as a long Tablesaw table ({@code shape, batch, sparsity, method, median_ms, p25_ms,
+ * p75_ms, ...}) from which {@link org.prune4j.bench.Crossover} finds where sparse starts to pay:
+ *
+ * <pre>{@code
+ * Table t = Timing.of(pruned).batches(1, 32, 256).run();   // a network, end to end
+ * Timing.crossover(t)                                       // shape, batch, crossover_sparsity
+ * }</pre>
+ *
+ * Measurements are taken on whatever else the machine is doing: compare methods within one table (they are
+ * interleaved), and repeat across JVMs before trusting a difference of a few per cent.
+ */
+package org.prune4j.bench;

@@ -1,0 +1,66 @@
+package org.prune4j.dense;
+
+/**
+ * Validates the arguments of a product {@code y = x · W} before a kernel touches them, so that bad input fails
+ * with a message that says what is wrong instead of an index error deep in a loop or a silent NaN.
+ */
+public final class InputCheck {
+    private InputCheck() {
+    }
+
+    /**
+     * @param x        {@code [batch × inputs]} row-major activations
+     * @param batch    rows of {@code x}, at least 1
+     * @param inputs   features per row
+     * @param y        {@code [batch × outputs]} destination (may be {@code null} when the caller allocates it)
+     * @param outputs  outputs per row
+     * @throws IllegalArgumentException if the batch is empty, an array has the wrong length or {@code x} holds a
+     *                                  NaN or infinity (naming the row and column)
+     */
+    public static void product(float[] x, int batch, int inputs, float[] y, int outputs) {
+        if (x == null) {
+            throw new IllegalArgumentException("input is null");
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        if ((long) batch * inputs != x.length) {
+            throw new IllegalArgumentException("input has " + x.length + " values, expected batch " + batch + " x "
+                    + inputs + " inputs = " + (long) batch * inputs);
+        }
+        if (y != null && (long) batch * outputs != y.length) {
+            throw new IllegalArgumentException("output has room for " + y.length + " values, expected batch " + batch
+                    + " x " + outputs + " outputs = " + (long) batch * outputs);
+        }
+        finite(x, inputs);
+    }
+
+    /**
+     * @param x values
+     * @return whether all are finite: the largest magnitude bit pattern is below that of infinity (an integer max,
+     *         without a branch per value)
+     */
+    public static boolean isFinite(float[] x) {
+        int max = 0;
+        for (float v : x) {
+            max = Math.max(max, Float.floatToRawIntBits(v) & 0x7fffffff);
+        }
+        return max < 0x7f800000;
+    }
+
+    /**
+     * @param x      row-major values
+     * @param width  values per row (for the message)
+     * @throws IllegalArgumentException naming the first NaN or infinity
+     */
+    public static void finite(float[] x, int width) {
+        if (!isFinite(x)) {
+            for (int i = 0; i < x.length; i++) {
+                if (!Float.isFinite(x[i])) {
+                    throw new IllegalArgumentException("input holds " + x[i] + " at row " + i / width + ", column "
+                            + i % width + "; inputs must be finite");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.prune4j.sparse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.prune4j.dense.DenseKernel;
+import org.prune4j.dense.VectorApi;
+import org.prune4j.nn.Activation;
+
+/**
+ * Gets every dense and sparse kernel compiled by the JIT before anything is timed, once per JVM, on small products that take every
+ * path (all panel and chunk widths, tails, input blocks). Interpreted Vector API code is about a thousand times
+ * slower than compiled, so a big product timed cold can spend seconds per call before its loops are compiled;
+ * small products reach the compile thresholds in a few seconds. The products take every branch the big ones take
+ * (ragged panels and tiles, several input blocks, bias and ReLU), so the compiled code is not thrown away later.
+ * {@code Timing} runs it before measuring; call it yourself before timing by hand.
+ *
+ * <p>Under the default tiered JIT, compiled Vector API code may still be replaced by slower first-tier code for a
+ * while on a busy machine; {@code -XX:-TieredCompilation} avoids that (the benchmarks are run with it).
+ */
+public final class KernelWarmup {
+    private static final int ROUNDS = 400;
+    private static final int CALLS = 12_000;
+    private static final long MAX_NANOS = 8_000_000_000L;
+    private static volatile boolean done;
+    private static int rounds;
+
+    private KernelWarmup() {
+    }
+
+    /** Calls until {@value #CALLS} calls were made (past the JIT's thresholds) or the deadline passes. */
+    private static void untilCompiled(Runnable call, long deadline) {
+        for (int i = 0; i < CALLS && System.nanoTime() < deadline; i++) {
+            call.run();
+        }
+    }
+
+    private static float[] gaussian(SplittableRandom r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    /** @return rounds over all paths the warm-up made (0 before it ran) */
+    public static int rounds() {
+        return rounds;
+    }
+
+    /** Runs the warm-up unless it already ran in this JVM (a few seconds, at most 8). */
+    public static synchronized void once() {
+        if (done) {
+            return;
+        }
+        List<Runnable> calls = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        // Dense 8 x 110: 7 vector strips (panels of 4, 2 and a ragged 1); batch 5 takes the 4-row tiles and the
+        // 1-row tail. Sparse 40 x 20 cut into input blocks of 16: two transpose tiles and a ragged edge; batches
+        // 16, 32 and 64 take the three chunk widths, 20 a partial chunk. Each kernel is first called on its own
+        // (cheap even when interpreted: a microsecond per vector operation) until the JIT has compiled it.
+        float[] w = gaussian(random, 8 * 110);
+        float[] s = gaussian(random, 40 * 20);
+        for (int i = 0; i < s.length; i++) {
+            if (i % 3 == 0) {
+                s[i] = 0f;
+            }
+        }
+        CsrMatrix csr = CsrMatrix.ofWeights(s, 40, 20);
+        float[] bias = gaussian(random, 20);
+        long deadline = System.nanoTime() + MAX_NANOS;
+        if (VectorApi.available()) {
+            if (VectorTranspose.USABLE) {
+                float[] tile = gaussian(random, 256);
+                float[] into = new float[256];
+                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16), deadline);
+            }
+            SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
+            float[] xv = gaussian(random, 40);
+            float[] yv = new float[sell.paddedRows()];
+            float[] sb = new float[sell.paddedRows()];
+            untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, sb, true, 0, sell.slices), deadline);
+            untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices), deadline);
+            BlockedCsr blocked = new BlockedCsr(csr, 16);
+            for (int v = 1; v <= 4; v *= 2) {
+                int width = v * VectorSparseOps.L;
+                float[] xc = gaussian(random, 40 * width);
+                float[] yc = new float[20 * width];
+                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, bias, true, 0, 20), deadline);
+                untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, null, false, 0, 20), deadline);
+            }
+            for (int batch : new int[] {1, 5}) {
+                DenseKernel k = DenseKernel.vector(w, 8, 110);
+                float[] x = gaussian(random, batch * 8);
+                float[] y = new float[batch * 110];
+                untilCompiled(() -> k.compute(x, batch, y), deadline);
+            }
+        }
+        for (int batch : new int[] {1, 5, 16, 20, 32, 64}) {
+            float[] x = gaussian(random, batch * 8);
+            float[] xs = gaussian(random, batch * 40);
+            calls.add(DenseKernel.plainJava(w, 8, 110).bind(x, batch));
+            for (SparseKernel k : VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA}) {
+                SparseLayer bare = new SparseLayer("w", csr, new float[20], Activation.IDENTITY, k);
+                SparseLayer relu = new SparseLayer("fc", csr, bias, Activation.RELU, k);
+                bare.forceBlockColumns(16);
+                relu.forceBlockColumns(16);
+                calls.add(bare.bind(xs, batch));
+                calls.add(relu.bindForward(xs, batch));
+            }
+            if (VectorApi.available()) {
+                calls.add(DenseKernel.vector(w, 8, 110).bind(x, batch));
+            }
+        }
+        int round = 0;
+        for (; round < ROUNDS && System.nanoTime() < deadline; round++) {
+            for (Runnable r : calls) {
+                r.run();
+            }
+        }
+        rounds = round;
+        done = true;
+    }
+}

@@ -1,0 +1,196 @@
+package org.prune4j.sparse;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.nn.Activation;
+import org.prune4j.nn.DenseLayer;
+import org.prune4j.nn.Network;
+
+/**
+ * A compact model file: a network's weights in one {@link WeightEncoding}, so that "bytes on disk" is a file size.
+ *
+ * <pre>{@code
+ * long bytes = ModelFile.write(pruned, Path.of("lenet.p4j"), WeightEncoding.relative(5));
+ * Network back = ModelFile.read(Path.of("lenet.p4j"));   // outputs equal pruned's to fp16 rounding
+ * }</pre>
+ *
+ * <p>Layout (big-endian): magic {@code "P4JM"}, version byte, encoding name, network name, layer count; per layer
+ * its name, inputs, outputs, activation, float32 biases and the encoded weights with their length; then the
+ * CRC-32 of everything before it. Writing goes to a temporary file in the same folder that is renamed into place,
+ * so a crash never leaves a half-written model under the real name. Masks are not stored: pruned weights come back
+ * as zeros.
+ */
+public final class ModelFile {
+    private static final byte[] MAGIC = {'P', '4', 'J', 'M'};
+    private static final int VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    /**
+     * @param network  the network
+     * @param file     where to write (replaced atomically if it exists)
+     * @param encoding how to store the weights
+     * @return the file's size in bytes
+     * @throws ModelFileException if it cannot be written (nothing is left behind)
+     * @throws IllegalArgumentException if the encoding cannot hold a layer
+     */
+    public static long write(Network network, Path file, WeightEncoding encoding) {
+        byte[] bytes = toBytes(network, encoding);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return bytes.length;
+        } catch (IOException e) {
+            throw new ModelFileException("could not write model file " + file + ": " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and named after the target; nothing more to do
+                }
+            }
+        }
+    }
+
+    /**
+     * @param network  the network
+     * @param encoding how to store the weights
+     * @return the file's bytes
+     */
+    public static byte[] toBytes(Network network, WeightEncoding encoding) {
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(buffer);
+            out.write(MAGIC);
+            out.writeByte(VERSION);
+            out.writeUTF(encoding.name());
+            out.writeUTF(network.name());
+            out.writeInt(network.layers().size());
+            for (DenseLayer l : network.layers()) {
+                out.writeUTF(l.name());
+                out.writeInt(l.inputs());
+                out.writeInt(l.outputs());
+                out.writeUTF(l.activation().name());
+                for (float b : l.biasArray()) {
+                    out.writeFloat(b);
+                }
+                byte[] w = encoding.encode(CsrMatrix.ofLayer(l));
+                out.writeInt(w.length);
+                out.write(w);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(buffer.toByteArray());
+            out.writeInt((int) crc.getValue());
+            out.flush();
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+    }
+
+    /**
+     * @param file a model file
+     * @return the network it holds
+     * @throws ModelFileException naming the file if it is missing, truncated, damaged or not a model file
+     */
+    public static Network read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelFileException("cannot read model file " + file + ": " + e, e);
+        }
+        try {
+            return fromBytes(bytes);
+        } catch (ModelFileException e) {
+            throw new ModelFileException(file + ": " + e.getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * @param bytes a model file's contents
+     * @return the network
+     * @throws ModelFileException if they are truncated, damaged or not a model file
+     */
+    public static Network fromBytes(byte[] bytes) {
+        if (bytes.length < MAGIC.length + 5 || !java.util.Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
+            throw new ModelFileException("not a prune4j model file (no P4JM header)", null);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        if ((int) crc.getValue() != stored) {
+            throw new ModelFileException("damaged or truncated model file (checksum mismatch over " + bytes.length
+                    + " bytes)", null);
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 8));
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new ModelFileException("model file version " + version + " is not supported (this is "
+                        + VERSION + ")", null);
+            }
+            WeightEncoding encoding = WeightEncoding.named(in.readUTF());
+            String name = in.readUTF();
+            int count = in.readInt();
+            if (count < 1 || count > 10_000) {
+                throw new ModelFileException("implausible layer count " + count, null);
+            }
+            List<DenseLayer> layers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String layer = in.readUTF();
+                int inputs = in.readInt();
+                int outputs = in.readInt();
+                if (inputs < 1 || outputs < 1 || (long) inputs * outputs > Integer.MAX_VALUE) {
+                    throw new ModelFileException("layer " + layer + " has an impossible shape " + inputs + " x " + outputs, null);
+                }
+                Activation activation = Activation.valueOf(in.readUTF());
+                float[] bias = new float[outputs];
+                for (int j = 0; j < outputs; j++) {
+                    bias[j] = in.readFloat();
+                }
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new ModelFileException("layer " + layer + " claims " + length + " bytes of weights", null);
+                }
+                byte[] w = in.readNBytes(length);
+                CsrMatrix m = encoding.decode(w, outputs, inputs);
+                layers.add(new DenseLayer(layer,
+                        Nd4j.create(m.toDenseTransposed(), new long[] {inputs, outputs}, DataType.FLOAT),
+                        Nd4j.create(bias, new long[] {1, outputs}, DataType.FLOAT), activation));
+            }
+            if (in.available() != 0) {
+                throw new ModelFileException(in.available() + " unexpected trailing bytes", null);
+            }
+            return new Network(name, layers);
+        } catch (EOFException e) {
+            throw new ModelFileException("model file ends early", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelFileException("malformed model file: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.prune4j.sparse;
+
+import java.util.List;
+
+import org.prune4j.dense.InputCheck;
+import org.prune4j.dense.Parallel;
+import org.prune4j.nn.Activation;
+
+/**
+ * A forward pass through a chain of sparse layers for one batch size, with its buffers allocated once. Activations
+ * stay in the kernel's layout between layers; the transposes happen only at the two ends.
+ */
+final class Pass {
+    /** Multiply-adds per layer below which the hand-off to another core costs more than it saves. */
+    private static final long PARALLEL_WORK = Long.getLong("prune4j.sparse.parallelWork", 1L << 18);
+    /** The same for one input at a time: measured, splitting a 784 x 300 SpMV (7 µs) made it slower. */
+    private static final long PARALLEL_WORK_SPMV = Long.getLong("prune4j.sparse.parallelWorkSpmv", 1L << 18);
+
+    private final List<SparseLayer> layers;
+    private final SparseKernel kernel;
+    private final boolean affine;
+    private final int batch;
+    private final int parts;
+    // VECTOR, batch 1: SELL chain whose columns follow the previous layer's slice order
+    private final SellMatrix[] sells;
+    private final float[][] sellBias;
+    // VECTOR, batch > 1: chunked layout
+    private final int width;
+    private final int chunks;
+    private final BlockedCsr[] blocked;
+    // buffers: [0] input in layout, [i + 1] output of layer i; chunked ones start at a 64-byte boundary
+    private final float[][] flat;
+    private final int[] flatOff;
+    private final float[][][] rows;
+
+    /**
+     * @param sellChain for VECTOR with batch 1: the layers' SELL forms with renumbered columns (null for one layer
+     *                  on its own)
+     * @param affine    whether to add the bias and apply the activation (false: the bare product x · W)
+     */
+    Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch) {
+        this.layers = layers;
+        this.kernel = layers.get(0).kernel();
+        this.affine = affine;
+        this.batch = batch;
+        long nnz = 0;
+        for (SparseLayer l : layers) {
+            nnz += l.csr().nonZeros();
+        }
+        long threshold = batch == 1 ? PARALLEL_WORK_SPMV : PARALLEL_WORK;
+        this.parts = nnz * batch / layers.size() >= threshold && Parallel.cores() > 1 ? 2 * Parallel.cores() : 1;
+        int n = layers.size();
+        if (kernel == SparseKernel.VECTOR && batch == 1) {
+            SellChain chain = sellChain != null ? sellChain : SellChain.single(layers.get(0));
+            sells = chain.sells;
+            sellBias = chain.bias;
+            width = 0;
+            chunks = 0;
+            blocked = null;
+            flat = new float[n + 1][];
+            flatOff = null;
+            for (int i = 0; i < n; i++) {
+                flat[i + 1] = new float[sells[i].paddedRows()];
+            }
+            rows = null;
+        } else if (kernel == SparseKernel.VECTOR) {
+            sells = null;
+            sellBias = null;
+            width = Layouts.chunkWidth(batch, VectorSparseOps.L);
+            chunks = Layouts.chunks(batch, width);
+            blocked = new BlockedCsr[n];
+            flat = new float[n + 1][];
+            flatOff = new int[n + 1];
+            for (int i = 0; i <= n; i++) {
+                AlignedFloats a = AlignedFloats.of(chunks * width
+                        * (i == 0 ? layers.get(0).inputs() : layers.get(i - 1).outputs()));
+                flat[i] = a.data;
+                flatOff[i] = a.offset;
+                if (i < n) {
+                    blocked[i] = layers.get(i).blocked(width);
+                }
+            }
+            rows = null;
+        } else {
+            sells = null;
+            sellBias = null;
+            width = 0;
+            chunks = 0;
+            blocked = null;
+            flatOff = null;
+            if (batch == 1) {
+                flat = new float[n + 1][];
+                for (int i = 0; i < n; i++) {
+                    flat[i + 1] = new float[layers.get(i).outputs()];
+                }
+                rows = null;
+            } else {
+                flat = null;
+                rows = new float[n + 1][][];
+                rows[0] = new float[layers.get(0).inputs()][batch];
+                for (int i = 0; i < n; i++) {
+                    rows[i + 1] = new float[layers.get(i).outputs()][batch];
+                }
+            }
+        }
+    }
+
+    /** @param x {@code [batch × in]} (finiteness is checked on the way in); @param y {@code [batch × out]} */
+    void run(float[] x, float[] y) {
+        int n = layers.size();
+        if (kernel == SparseKernel.VECTOR && batch == 1) {
+            if (!InputCheck.isFinite(x)) {
+                InputCheck.finite(x, x.length);
+            }
+            float[] a = x;
+            for (int i = 0; i < n; i++) {
+                SellMatrix s = sells[i];
+                float[] out = flat[i + 1];
+                float[] in = a;
+                float[] b = affine ? sellBias[i] : null;
+                boolean relu = affine && layers.get(i).activation() == Activation.RELU;
+                if (parts == 1 || s.slices < 2) {
+                    VectorSparseOps.spmv(s, in, out, b, relu, 0, s.slices);
+                } else {
+                    Parallel.run(parts, p -> VectorSparseOps.spmv(s, in, out, b, relu,
+                            splitSlices(s, p, parts), splitSlices(s, p + 1, parts)));
+                }
+                a = out;
+            }
+            SellMatrix last = sells[n - 1];
+            for (int i = 0; i < last.rows; i++) {
+                y[last.order[i]] = a[i];
+            }
+        } else if (kernel == SparseKernel.VECTOR) {
+            boolean finite = VectorTranspose.USABLE
+                    ? VectorTranspose.toChunked(x, batch, layers.get(0).inputs(), width, flat[0], flatOff[0])
+                    : VectorSparseOps.toChunked(x, batch, layers.get(0).inputs(), width, flat[0], flatOff[0]);
+            if (!finite) {
+                InputCheck.finite(x, layers.get(0).inputs());
+            }
+            for (int i = 0; i < n; i++) {
+                BlockedCsr m = blocked[i];
+                float[] in = flat[i];
+                float[] out = flat[i + 1];
+                int inOff = flatOff[i];
+                int outOff = flatOff[i + 1];
+                float[] b = affine ? layers.get(i).biasLive() : null;
+                boolean relu = affine && layers.get(i).activation() == Activation.RELU;
+                if (parts == 1) {
+                    VectorSparseOps.spmm(m, in, inOff, out, outOff, width, chunks, b, relu, 0, m.rows);
+                } else {
+                    Parallel.run(parts, p -> VectorSparseOps.spmm(m, in, inOff, out, outOff, width, chunks, b, relu,
+                            m.splitRow(p, parts), m.splitRow(p + 1, parts)));
+                }
+            }
+            if (VectorTranspose.USABLE) {
+                VectorTranspose.fromChunked(flat[n], flatOff[n], batch, layers.get(n - 1).outputs(), width, y);
+            } else {
+                VectorSparseOps.fromChunked(flat[n], flatOff[n], batch, layers.get(n - 1).outputs(), width, y);
+            }
+        } else if (batch == 1) {
+            if (!InputCheck.isFinite(x)) {
+                InputCheck.finite(x, x.length);
+            }
+            float[] a = x;
+            for (int i = 0; i < n; i++) {
+                CsrMatrix m = layers.get(i).csr();
+                float[] in = a;
+                float[] out = i == n - 1 ? y : flat[i + 1];
+                float[] b = affine ? layers.get(i).biasLive() : null;
+                boolean relu = affine && layers.get(i).activation() == Activation.RELU;
+                if (parts == 1) {
+                    JavaSparseOps.spmv(m, in, out, b, relu, 0, m.rows);
+                } else {
+                    Parallel.run(parts, p -> JavaSparseOps.spmv(m, in, out, b, relu, splitRows(m, p, parts),
+                            splitRows(m, p + 1, parts)));
+                }
+                a = out;
+            }
+        } else {
+            Layouts.toRows(x, batch, layers.get(0).inputs(), rows[0]);
+            for (int i = 0; i < n; i++) {
+                CsrMatrix m = layers.get(i).csr();
+                float[][] in = rows[i];
+                float[][] out = rows[i + 1];
+                float[] b = affine ? layers.get(i).biasLive() : null;
+                boolean relu = affine && layers.get(i).activation() == Activation.RELU;
+                if (parts == 1) {
+                    JavaSparseOps.spmm(m, in, out, b, relu, 0, m.rows);
+                } else {
+                    Parallel.run(parts, p -> JavaSparseOps.spmm(m, in, out, b, relu, splitRows(m, p, parts),
+                            splitRows(m, p + 1, parts)));
+                }
+            }
+            Layouts.fromRows(rows[n], batch, layers.get(n - 1).outputs(), y);
+        }
+    }
+
+    /** First row of a part when rows are split evenly by non-zeros. */
+    private static int splitRows(CsrMatrix m, int part, int parts) {
+        if (part >= parts) {
+            return m.rows;
+        }
+        long target = (long) m.nonZeros() * part / parts;
+        int lo = 0;
+        int hi = m.rows;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (m.rowPtr[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First slice of a part when slices are split evenly by stored entries. */
+    private static int splitSlices(SellMatrix s, int part, int parts) {
+        if (part >= parts) {
+            return s.slices;
+        }
+        long target = (long) s.sliceOffset[s.slices] * part / parts;
+        int lo = 0;
+        int hi = s.slices;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.sliceOffset[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

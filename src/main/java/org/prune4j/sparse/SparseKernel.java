@@ -1,0 +1,31 @@
+package org.prune4j.sparse;
+
+import org.prune4j.dense.VectorApi;
+
+/**
+ * Which instruction set the sparse kernels use. The layouts are the same idea on both (CSR/SELL for one input,
+ * batch-contiguous activations for many); results agree to float rounding.
+ */
+public enum SparseKernel {
+    /** Plain Java: CSR SpMV with four FMA accumulators; SpMM over one array per feature (auto-vectorized). */
+    JAVA,
+    /** Vector API: SELL-C SpMV with gathers; SpMM over a chunked, column-blocked layout. */
+    VECTOR;
+
+    /** @return {@link #VECTOR} when {@link VectorApi#available()}, else {@link #JAVA} */
+    public static SparseKernel best() {
+        return VectorApi.available() ? VECTOR : JAVA;
+    }
+
+    /** @throws UnsupportedOperationException if this kernel cannot run in this JVM */
+    void require() {
+        if (this == VECTOR) {
+            VectorApi.require();
+        }
+    }
+
+    /** @return the name used in timing tables: "java" or "vector" */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

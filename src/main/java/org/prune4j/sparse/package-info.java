@@ -1,0 +1,24 @@
+/**
+ * Sparse inference for pruned fully connected networks, and what pruning saves on disk.
+ *
+ * <p>Zeros stored in a dense matrix save neither time nor bytes; this package stores only the non-zeros and
+ * computes with them. ND4J 1.0.0-M2.1 has no sparse arrays, so the formats and kernels are here:
+ * <ul>
+ * <li>formats: {@link org.prune4j.sparse.CsrMatrix} (a layer's weights transposed, one row per output neuron),
+ * {@link org.prune4j.sparse.SellMatrix} (SELL-C-σ for vector SpMV) and a column-blocked CSR for batches;</li>
+ * <li>kernels ({@link org.prune4j.sparse.SparseKernel}): Vector API (SELL gather SpMV; SpMM over a chunked,
+ * batch-contiguous activation layout) with a plain-Java fallback chosen at run time when
+ * {@code jdk.incubator.vector} is absent;</li>
+ * <li>{@link org.prune4j.sparse.SparseLayer} and {@link org.prune4j.sparse.SparseNetwork}: a network kept in the
+ * sparse layout, converting activations only at its input and output;</li>
+ * <li>storage: exact byte counts of dense, CSR (32- and 16-bit indices, fp16 values), Han-style relative indexing
+ * and weight sharing, each by really encoding and decoding, and a compact model file.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * var sparse = SparseNetwork.of(pruned);     // same logits as pruned.output(x), to 1e-5
+ * sparse.output(x);
+ * Storage.of(pruned)                          // bytes per encoding, ratio vs dense float32
+ * }</pre>
+ */
+package org.prune4j.sparse;

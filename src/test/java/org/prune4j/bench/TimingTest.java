@@ -1,0 +1,93 @@
+package org.prune4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.prune4j.dense.VectorApi;
+import org.prune4j.nn.Network;
+import org.prune4j.nn.Networks;
+
+import tech.tablesaw.api.Table;
+
+/** The harness's shape and bookkeeping (not its numbers: tests do not time). */
+class TimingTest {
+
+    @Test
+    void layerTimingIsALongTableWithEveryMethod() {
+        List<String> lines = new ArrayList<>();
+        Table t = Timing.ofShape(40, 20).sparsities(0.9, 0.5).batches(1, 8).time(0.01, 0.002).samples(3, 3)
+                .progress(lines::add).run();
+        assertEquals(List.of("shape", "batch", "sparsity", "method", "median_ms", "p25_ms", "p75_ms", "samples", "detail"),
+                t.columnNames());
+        Set<String> methods = new TreeSet<>(t.stringColumn("method").asList());
+        Set<String> expected = new TreeSet<>(List.of("dense_nd4j", "dense_java", "sparse_java", "shrunk"));
+        if (VectorApi.available()) {
+            expected.addAll(List.of("dense_vector", "sparse_vector"));
+        }
+        assertEquals(expected, methods);
+        assertEquals(expected.size() * 2 * 2, t.rowCount());
+        for (int i = 0; i < t.rowCount(); i++) {
+            assertEquals("40x20", t.stringColumn("shape").get(i));
+            double p25 = t.doubleColumn("p25_ms").get(i);
+            double med = t.doubleColumn("median_ms").get(i);
+            double p75 = t.doubleColumn("p75_ms").get(i);
+            assertTrue(p25 > 0 && p25 <= med && med <= p75, t.row(i).toString());
+            assertEquals(3, t.intColumn("samples").get(i));
+        }
+        Table shrunk = t.where(t.stringColumn("method").isEqualTo("shrunk").and(t.doubleColumn("sparsity").isEqualTo(0.5)));
+        assertTrue(shrunk.stringColumn("detail").get(0).endsWith("40x10"), shrunk.stringColumn("detail").get(0));
+        assertEquals(List.of("40x20 batch 1: 2 sparsities", "40x20 batch 8: 2 sparsities"),
+                lines.stream().map(l -> l.substring(0, l.indexOf(" in "))).toList());
+        Table c = Timing.crossover(t);
+        assertEquals(List.of("shape", "batch", "crossover_sparsity", "sparsity_max", "sparse_over_dense_at_max"), c.columnNames());
+        assertEquals(2, c.rowCount());
+    }
+
+    @Test
+    void networkTimingWithAShrunkNetwork() {
+        Network net = Networks.mlp("tiny", 3, 30, 20, 5);
+        Network shrunk = Networks.mlp("tiny-shrunk", 3, 30, 6, 5);
+        Table t = Timing.of(net).sparsities(0.8).batches(4).shrunk(shrunk).time(0.01, 0.002).samples(3, 3).run();
+        assertEquals(Set.of("30-20-5"), new TreeSet<>(t.stringColumn("shape").asList()));
+        assertTrue(t.stringColumn("method").asList().contains("shrunk"));
+        assertTrue(t.stringColumn("method").asList().contains("sparse_java"));
+        assertThrows(IllegalArgumentException.class, () -> Timing.of(net).shrunk(Networks.mlp("x", 1, 31, 5)));
+        assertThrows(IllegalStateException.class, () -> Timing.ofShape(3, 3).shrunk(shrunk));
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(1.0));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).batches(0));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).samples(2, 5));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).time(0, 0));
+    }
+
+    @Test
+    void magnitudePruningZeroesExactlyTheSmallest() {
+        float[] w = {0.5f, -0.1f, 0.3f, -0.7f, 0.2f, 0f, 0.9f, -0.4f};
+        float[] p = new Magnitude(w).prune(0.5);
+        assertEquals("[0.5, 0.0, 0.0, -0.7, 0.0, 0.0, 0.9, -0.4]", java.util.Arrays.toString(p));
+        assertEquals(8, count0(new Magnitude(w).prune(0.99)));
+        assertEquals(1, count0(new Magnitude(w).prune(0)));
+    }
+
+    private static int count0(float[] a) {
+        int n = 0;
+        for (float v : a) {
+            if (v == 0f) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

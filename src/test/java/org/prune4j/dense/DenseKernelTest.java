@@ -1,0 +1,139 @@
+package org.prune4j.dense;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class DenseKernelTest {
+
+    static float[] gaussian(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            // Box-Muller keeps the values reproducible across JVMs
+            a[i] = (float) (Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble()));
+        }
+        return a;
+    }
+
+    /** The product in double precision: the reference every kernel must match to float rounding. */
+    static double[] reference(float[] x, int batch, float[] w, int in, int out) {
+        double[] y = new double[batch * out];
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < in; k++) {
+                for (int j = 0; j < out; j++) {
+                    y[b * out + j] += (double) x[b * in + k] * w[k * out + j];
+                }
+            }
+        }
+        return y;
+    }
+
+    static void assertClose(double[] expected, float[] actual, int in, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            // float32 sums of `in` unit-variance products: error grows like sqrt(in) ulps of the magnitude
+            double tol = 1e-5 * Math.sqrt(in) * Math.max(1, Math.abs(expected[i]));
+            assertEquals(expected[i], actual[i], tol, what + " at " + i);
+        }
+    }
+
+    @Test
+    void goldenTwoByThree() {
+        float[] w = {1, 2, 3, 4, 5, 6}; // [2 x 3]
+        float[] x = {1, 1, 2, -1};      // [2 x 2]
+        for (DenseKernel k : DenseKernel.all(w, 2, 3)) {
+            assertArrayEquals(new float[] {5, 7, 9, -2, -1, 0}, k.multiply(x, 2), k.name());
+        }
+    }
+
+    @Test
+    void everyKernelMatchesTheReferenceOnAwkwardShapes() {
+        int[][] shapes = {{7, 3}, {37, 16}, {37, 17}, {64, 64}, {50, 65}, {33, 130}, {300, 100}, {1100, 40}, {2100, 200}};
+        int[] batches = {1, 2, 3, 4, 5, 9, 17};
+        for (int[] s : shapes) {
+            float[] w = gaussian(s[0] * s[1], s[0] * 31L + s[1]);
+            List<DenseKernel> kernels = DenseKernel.all(w, s[0], s[1]);
+            assertEquals(VectorApi.available() ? 3 : 2, kernels.size());
+            for (int b : batches) {
+                float[] x = gaussian(b * s[0], b);
+                double[] ref = reference(x, b, w, s[0], s[1]);
+                for (DenseKernel k : kernels) {
+                    assertClose(ref, k.multiply(x, b), s[0], k.name() + " " + s[0] + "x" + s[1] + " batch " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bigProductsSplitOverCoresGiveTheSameResult() {
+        int in = 700;
+        int out = 300;
+        int batch = 40; // > PARALLEL_WORK multiply-adds
+        float[] w = gaussian(in * out, 5);
+        float[] x = gaussian(batch * in, 6);
+        double[] ref = reference(x, batch, w, in, out);
+        for (DenseKernel k : DenseKernel.all(w, in, out)) {
+            assertClose(ref, k.multiply(x, batch), in, k.name());
+            float[] one = java.util.Arrays.copyOf(x, in);
+            assertClose(reference(one, 1, w, in, out), k.multiply(one, 1), in, k.name() + " batch 1");
+        }
+    }
+
+    @Test
+    void narrowBigProductsSplitRowsAsWell() {
+        int[][] cases = {{700, 20, 64}, {2100, 30, 37}, {500, 1, 300}};
+        for (int[] c : cases) {
+            float[] w = gaussian(c[0] * c[1], c[1]);
+            float[] x = gaussian(c[2] * c[0], c[2]);
+            double[] ref = reference(x, c[2], w, c[0], c[1]);
+            for (DenseKernel k : DenseKernel.all(w, c[0], c[1])) {
+                assertClose(ref, k.multiply(x, c[2]), c[0], k.name() + " " + c[0] + "x" + c[1] + " batch " + c[2]);
+            }
+        }
+    }
+
+    @Test
+    void bindComputesTheSameProduct() {
+        float[] w = gaussian(20 * 10, 1);
+        float[] x = gaussian(3 * 20, 2);
+        for (DenseKernel k : DenseKernel.all(w, 20, 10)) {
+            k.bind(x, 3).run(); // must not throw; its buffer is private
+            assertClose(reference(x, 3, w, 20, 10), k.multiply(x, 3), 20, k.name());
+        }
+    }
+
+    @Test
+    void badInputIsRejectedClearly() {
+        float[] w = gaussian(4 * 3, 1);
+        for (DenseKernel k : DenseKernel.all(w, 4, 3)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> k.multiply(new float[8], 0));
+            assertTrue(e.getMessage().contains("batch must be at least 1"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> k.multiply(new float[7], 2));
+            assertTrue(e.getMessage().contains("expected batch 2 x 4"), e.getMessage());
+            float[] nan = new float[8];
+            nan[6] = Float.NaN;
+            e = assertThrows(IllegalArgumentException.class, () -> k.multiply(nan, 2));
+            assertTrue(e.getMessage().contains("NaN at row 1, column 2"), e.getMessage());
+            float[] inf = new float[4];
+            inf[0] = Float.NEGATIVE_INFINITY;
+            assertThrows(IllegalArgumentException.class, () -> k.multiply(inf, 1));
+            assertThrows(IllegalArgumentException.class, () -> k.multiply(new float[8], 2, new float[5]));
+        }
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.plainJava(new float[5], 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.nd4j(new float[] {Float.NaN}, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.fastest(new float[0], 0, 3));
+    }
+
+    @Test
+    void fastestIsTheVectorKernelWhenTheModuleIsPresent() {
+        float[] w = gaussian(6, 1);
+        assertEquals(VectorApi.available() ? "vector" : "java", DenseKernel.fastest(w, 2, 3).name());
+    }
+}

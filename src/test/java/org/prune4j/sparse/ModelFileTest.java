@@ -1,0 +1,98 @@
+package org.prune4j.sparse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.nn.Network;
+
+import tech.tablesaw.api.Table;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static INDArray input(int inputs) {
+        return Nd4j.create(SparseFixtures.gaussian(8 * inputs, 3), new long[] {8, inputs}, DataType.FLOAT);
+    }
+
+    @Test
+    void writesAtomicallyAndReadsBackTheSameNetwork() throws IOException {
+        Network net = SparseFixtures.prunedMlp(5, 0.9, 50, 30, 10);
+        Path file = dir.resolve("net.p4j");
+        long size = ModelFile.write(net, file, WeightEncoding.csr(32, false));
+        assertEquals(Files.size(file), size);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+        Network back = ModelFile.read(file);
+        assertEquals(net.name(), back.name());
+        assertEquals(net.layerNames(), back.layerNames());
+        assertEquals(net.nonZeroWeights(), back.nonZeroWeights());
+        assertArrayEquals(net.output(input(50)).data().asFloat(), back.output(input(50)).data().asFloat());
+        // overwriting replaces the file
+        long smaller = ModelFile.write(net, file, WeightEncoding.relative(5));
+        assertTrue(smaller < size);
+        float[] a = net.output(input(50)).data().asFloat();
+        float[] b = ModelFile.read(file).output(input(50)).data().asFloat();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-2 * Math.max(1, Math.abs(a[i])), "fp16 weights");
+        }
+    }
+
+    @Test
+    void damagedFilesFailClearly() throws IOException {
+        Network net = SparseFixtures.prunedMlp(5, 0.5, 20, 10);
+        Path file = dir.resolve("m.p4j");
+        ModelFile.write(net, file, WeightEncoding.relative(5));
+        byte[] bytes = Files.readAllBytes(file);
+
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 0x10;
+        Path f1 = Files.write(dir.resolve("flipped.p4j"), flipped);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.read(f1));
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("flipped.p4j"), e.getMessage());
+
+        Path f2 = Files.write(dir.resolve("cut.p4j"), java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(f2));
+        assertTrue(e.getMessage().contains("damaged or truncated"), e.getMessage());
+
+        Path f3 = Files.write(dir.resolve("text.p4j"), "hello, world".getBytes());
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(f3));
+        assertTrue(e.getMessage().contains("not a prune4j model file"), e.getMessage());
+
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(dir.resolve("missing.p4j")));
+        assertTrue(e.getMessage().contains("missing.p4j"), e.getMessage());
+    }
+
+    @Test
+    void storageOfAnEightPercentLeNetShapedNetwork() {
+        Network net = SparseFixtures.prunedMlp(42, 0.92, 784, 300, 100, 10);
+        Table t = Storage.of(net);
+        assertEquals(WeightEncoding.standard().size(), t.rowCount());
+        assertEquals(1.0, t.where(t.stringColumn("encoding").isEqualTo("dense_fp32")).doubleColumn("ratio_vs_dense").get(0), 1e-12);
+        long dense = 266_200L * 4;
+        assertEquals(dense, t.where(t.stringColumn("encoding").isEqualTo("dense_fp32")).longColumn("weight_bytes").get(0));
+        long nnz = net.nonZeroWeights();
+        long csr = t.where(t.stringColumn("encoding").isEqualTo("csr_i32_fp32")).longColumn("weight_bytes").get(0);
+        assertEquals(8 * nnz + 4 * (300 + 1 + 100 + 1 + 10 + 1), csr, "values + indices + row pointers");
+        double relative = t.where(t.stringColumn("encoding").isEqualTo("relative_i5_fp16")).doubleColumn("ratio_vs_dense").get(0);
+        assertTrue(relative >= 12, "relative 5-bit indices with fp16 values: " + relative + "x");
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.booleanColumn("lossless").get(i)) {
+                assertEquals(0.0, t.doubleColumn("max_output_error").get(i), 1e-6, t.stringColumn("encoding").get(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.prune4j.sparse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.prune4j.nn.Activation;
+
+/** Both kernels, every batch path (SpMV, SpMM with 1, 2 and 4 vectors per chunk, partial chunks), vs double math. */
+class SparseKernelsTest {
+
+    static void assertClose(double[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])) * 10, what + " at " + i);
+        }
+    }
+
+    @Test
+    void productsMatchTheDenseReference() {
+        int[][] shapes = {{7, 3}, {37, 17}, {300, 100}, {784, 300}, {50, 1}, {1, 40}};
+        double[] sparsities = {0, 0.5, 0.9, 0.99, 1};
+        int[] batches = {1, 2, 15, 16, 17, 32, 33, 64, 65, 100};
+        for (int[] s : shapes) {
+            float[] dense = SparseFixtures.gaussian(s[0] * s[1], s[0] + 7L * s[1]);
+            for (double sp : sparsities) {
+                float[] w = SparseFixtures.magnitudePruned(dense, sp);
+                for (SparseKernel k : SparseKernel.values()) {
+                    SparseLayer layer = SparseLayer.ofWeights(w, s[0], s[1], k);
+                    for (int b : batches) {
+                        float[] x = SparseFixtures.gaussian(b * s[0], b * 13L + s[0]);
+                        double[] ref = SparseFixtures.reference(x, b, w, s[0], s[1]);
+                        assertClose(ref, layer.multiply(x, b), k + " " + s[0] + "x" + s[1] + " s=" + sp + " b=" + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void bigProductsSplitOverCoresAgree() {
+        float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(2000 * 700, 3), 0.6);
+        for (SparseKernel k : SparseKernel.values()) {
+            SparseLayer layer = SparseLayer.ofWeights(w, 2000, 700, k);
+            for (int b : new int[] {1, 48, 256}) {
+                float[] x = SparseFixtures.gaussian(b * 2000, b);
+                assertClose(SparseFixtures.reference(x, b, w, 2000, 700), layer.multiply(x, b), k + " b=" + b);
+            }
+        }
+    }
+
+    @Test
+    void forwardAddsBiasAndAppliesRelu() {
+        float[] w = {1, -1, 2, 0.5f}; // [2 x 2]
+        SparseLayer base = SparseLayer.ofWeights(w, 2, 2, SparseKernel.JAVA);
+        for (SparseKernel k : SparseKernel.values()) {
+            SparseLayer l = new SparseLayer("fc", base.csr(), new float[] {0.5f, -10}, Activation.RELU, k);
+            // x = [1, 1]: z = [3, -0.5] + [0.5, -10] -> relu [3.5, 0]; x = [-1, 0]: z = [-1, 1] + b -> [0, 0]
+            float[] y = l.forward(new float[] {1, 1, -1, 0}, 2);
+            assertEquals("[3.5, 0.0, 0.0, 0.0]", Arrays.toString(y), k.toString());
+            for (int b : new int[] {1, 40}) {
+                float[] x = SparseFixtures.gaussian(2 * b, 5);
+                float[] z = l.forward(x, b);
+                for (int r = 0; r < b; r++) {
+                    double z0 = Math.max(0, x[2 * r] * 1.0 + x[2 * r + 1] * 2.0 + 0.5);
+                    double z1 = Math.max(0, x[2 * r] * -1.0 + x[2 * r + 1] * 0.5 - 10);
+                    assertEquals(z0, z[2 * r], 1e-6);
+                    assertEquals(z1, z[2 * r + 1], 1e-6);
+                }
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRejectedClearly() {
+        for (SparseKernel k : SparseKernel.values()) {
+            SparseLayer l = SparseLayer.ofWeights(SparseFixtures.gaussian(12, 1), 4, 3, k);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.multiply(new float[0], 0));
+            assertTrue(e.getMessage().contains("batch must be at least 1"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> l.multiply(new float[9], 2));
+            assertTrue(e.getMessage().contains("expected batch 2 x 4"), e.getMessage());
+            for (int b : new int[] {1, 3, 40}) {
+                float[] x = new float[b * 4];
+                x[x.length - 2] = Float.NaN;
+                e = assertThrows(IllegalArgumentException.class, () -> l.multiply(x, b));
+                assertTrue(e.getMessage().contains("NaN at row " + (b - 1) + ", column 2"), e.getMessage());
+                float[] inf = new float[b * 4];
+                inf[1] = Float.POSITIVE_INFINITY;
+                assertThrows(IllegalArgumentException.class, () -> l.bind(inf, b));
+            }
+        }
+    }
+}
