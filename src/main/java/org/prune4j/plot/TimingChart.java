@@ -1,5 +1,8 @@
 package org.prune4j.plot;
 
+import org.prune4j.bench.Crossover;
+import org.prune4j.bench.MethodKind;
+
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,7 @@ public final class TimingChart extends Plot {
     }
 
     static TimingChart of(Table timing, Integer batch) {
-        Columns.require(timing, "timing chart", Crossover.CONTRACT);
+        Crossover.requireContract(timing);
         Options o = new Options(timing, batch, false);
         int panels = panels(o).size();
         if (panels == 0) {
@@ -66,7 +69,7 @@ public final class TimingChart extends Plot {
 
     /** @return the crossover of each panel: {@code shape, batch, crossover} (missing where sparse never wins) */
     public Table crossovers() {
-        Table all = Crossover.all(options.timing);
+        Table all = Crossover.of(options.timing);
         return options.batch == null ? all : all.where(all.intColumn("batch").isEqualTo(options.batch));
     }
 
@@ -121,7 +124,7 @@ public final class TimingChart extends Plot {
             List<Curves.Point> points = Curves.points(group.toArray(String[]::new),
                     xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray());
-            OptionalDouble crossover = Crossover.of(t, key.shape(), key.batch());
+            OptionalDouble crossover = Crossover.at(t, key.shape(), key.batch());
             String panelTitle = key.shape() + ", batch " + key.batch()
                     + (crossover.isPresent() ? "" : " (no crossover)");
             if (keys.size() == 1) {

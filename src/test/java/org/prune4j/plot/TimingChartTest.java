@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.prune4j.bench.Crossover;
+import org.prune4j.bench.MethodKind;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -65,14 +67,14 @@ class TimingChartTest {
     @Test
     void markedCrossoverEqualsTheOneComputedByHand() {
         Table t = timing();
-        assertEquals(0.8, Crossover.of(t, "784x300", 32).getAsDouble(), 1e-12);
-        assertFalse(Crossover.of(t, "300x100", 32).isPresent());
+        assertEquals(0.8, Crossover.at(t, "784x300", 32).getAsDouble(), 1e-12);
+        assertFalse(Crossover.at(t, "300x100", 32).isPresent());
         TimingChart chart = Charts.timing(t, 32);
         Table marked = chart.crossovers();
         assertEquals(2, marked.rowCount());
-        assertEquals(0.8, marked.doubleColumn("crossover").get(0), 1e-12);
-        assertTrue(marked.doubleColumn("crossover").isMissing(1));
-        assertEquals(4, Crossover.all(t).rowCount());
+        assertEquals(0.8, marked.doubleColumn(Crossover.CROSSOVER).get(0), 1e-12);
+        assertTrue(marked.doubleColumn(Crossover.CROSSOVER).isMissing(1));
+        assertEquals(4, Crossover.of(t).rowCount());
     }
 
     @Test

@@ -1,17 +1,17 @@
-package org.prune4j.plot;
+package org.prune4j.bench;
 
 import java.util.Locale;
 
 /**
- * How a timing chart classifies a multiplication method by its name, which decides the crossover: the lowest
- * sparsity at which the fastest {@link #SPARSE} method beats the fastest {@link #DENSE} one.
+ * How timing tables classify a multiplication method by its name, which decides the {@link Crossover}: where
+ * the fastest {@link #SPARSE} method starts to beat the fastest {@link #DENSE} one.
  *
  * <ul>
  *   <li>{@link #DENSE}: the name starts with {@code dense} ({@code dense_nd4j}, {@code dense_java},
  *       {@code dense_vector}, ...);</li>
  *   <li>{@link #SHRUNK}: the name starts with {@code shrunk} (dense kernels on a network whose dead units were
- *       removed): drawn as its own series, counted on neither side of the crossover;</li>
- *   <li>{@link #SPARSE}: every other name ({@code csr}, {@code sell}, ...).</li>
+ *       removed): its own series in charts, counted on neither side of the crossover;</li>
+ *   <li>{@link #SPARSE}: every other name ({@code sparse_java}, {@code sparse_vector}, {@code csr}, ...).</li>
  * </ul>
  * Names are compared case-insensitively.
  */
