@@ -16,6 +16,8 @@ import org.prune4j.dense.DenseNetwork;
 import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Network;
+import org.prune4j.prune.MagnitudeOrder;
+import org.prune4j.prune.Pruning;
 import org.prune4j.sparse.KernelWarmup;
 import org.prune4j.sparse.SparseKernel;
 import org.prune4j.sparse.SparseLayer;
@@ -254,11 +256,11 @@ public final class Timing {
     }
 
     private void runLayer(Table t, Sampler sampler) {
-        float[] w = weights != null ? weights : Magnitude.gaussian(in * out, seed);
-        Magnitude magnitude = new Magnitude(w);
+        float[] w = weights != null ? weights : gaussian(in * out, seed);
+        MagnitudeOrder magnitude = new MagnitudeOrder(w);
         for (int batch : batches) {
             long start = System.nanoTime();
-            float[] x = Magnitude.gaussian(batch * in, seed + batch);
+            float[] x = gaussian(batch * in, seed + batch);
             Map<String, DenseKernel> dense = new LinkedHashMap<>();
             for (DenseKernel k : DenseKernel.all(w, in, out)) {
                 if (!k.name().equals("java") || (long) in * out * batch <= plainJavaLimit) {
@@ -312,7 +314,7 @@ public final class Timing {
     private void runNetwork(Table t, Sampler sampler) {
         for (int batch : batches) {
             long start = System.nanoTime();
-            float[] x = Magnitude.gaussian(batch * in, seed + batch);
+            float[] x = gaussian(batch * in, seed + batch);
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.abs(x[i]) * 0.3f; // activations of image-like inputs: non-negative
             }
@@ -373,13 +375,17 @@ public final class Timing {
     }
 
     private static Network pruneCopy(Network network, double s) {
-        Network copy = network.copy();
-        for (DenseLayer l : copy.layers()) {
-            float[] p = new Magnitude(l.weightArray()).prune(s);
-            l.clearMask();
-            l.weights().assign(Nd4j.create(p, new long[] {l.inputs(), l.outputs()}, DataType.FLOAT));
+        return Pruning.magnitude(s).apply(network.copy());
+    }
+
+    /** @return standard-normal weights from a seed (the same on every machine) */
+    static float[] gaussian(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble()));
         }
-        return copy;
+        return a;
     }
 
     private static List<SparseKernel> sparseKernels() {

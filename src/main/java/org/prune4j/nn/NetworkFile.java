@@ -59,7 +59,7 @@ public final class NetworkFile {
             throw new ModelFileException("Cannot read model file " + file + ": " + e.getMessage(), e);
         }
         if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
-            throw new ModelFileException(file + " is not a prune4j model file (no PRUNE4J header); save one with Network.save");
+            throw new ModelFileException(file + " is not a prune4j model file (no PRUNE4J header); save one with Network.save (a compact file written by ModelFile.write is read with ModelFile.read)");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 8);

@@ -1,15 +1,16 @@
 package org.prune4j.sparse;
 
+import org.prune4j.io.AtomicFile;
+import org.prune4j.nn.ModelFileException;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -51,28 +52,11 @@ public final class ModelFile {
      */
     public static long write(Network network, Path file, WeightEncoding encoding) {
         byte[] bytes = toBytes(network, encoding);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, bytes);
             return bytes.length;
         } catch (IOException e) {
             throw new ModelFileException("could not write model file " + file + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and named after the target; nothing more to do
-                }
-            }
         }
     }
 
@@ -138,7 +122,7 @@ public final class ModelFile {
      */
     public static Network fromBytes(byte[] bytes) {
         if (bytes.length < MAGIC.length + 5 || !java.util.Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
-            throw new ModelFileException("not a prune4j model file (no P4JM header)", null);
+            throw new ModelFileException("not a compact prune4j model file (no P4JM header); a file saved with Network.save is read with Network.load", null);
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);

@@ -71,23 +71,4 @@ class TimingTest {
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).samples(2, 5));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).time(0, 0));
     }
-
-    @Test
-    void magnitudePruningZeroesExactlyTheSmallest() {
-        float[] w = {0.5f, -0.1f, 0.3f, -0.7f, 0.2f, 0f, 0.9f, -0.4f};
-        float[] p = new Magnitude(w).prune(0.5);
-        assertEquals("[0.5, 0.0, 0.0, -0.7, 0.0, 0.0, 0.9, -0.4]", java.util.Arrays.toString(p));
-        assertEquals(8, count0(new Magnitude(w).prune(0.99)));
-        assertEquals(1, count0(new Magnitude(w).prune(0)));
-    }
-
-    private static int count0(float[] a) {
-        int n = 0;
-        for (float v : a) {
-            if (v == 0f) {
-                n++;
-            }
-        }
-        return n;
-    }
 }

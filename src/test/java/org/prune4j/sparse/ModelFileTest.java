@@ -1,5 +1,7 @@
 package org.prune4j.sparse;
 
+import org.prune4j.nn.ModelFileException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +72,7 @@ class ModelFileTest {
 
         Path f3 = Files.write(dir.resolve("text.p4j"), "hello, world".getBytes());
         e = assertThrows(ModelFileException.class, () -> ModelFile.read(f3));
-        assertTrue(e.getMessage().contains("not a prune4j model file"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a compact prune4j model file"), e.getMessage());
 
         e = assertThrows(ModelFileException.class, () -> ModelFile.read(dir.resolve("missing.p4j")));
         assertTrue(e.getMessage().contains("missing.p4j"), e.getMessage());
