@@ -137,8 +137,8 @@ public final class TimingChart extends Plot {
                 chart.getStyler().setYAxisMin(0.0);
             }
             chart.getStyler().setYAxisDecimalPattern("0.###");
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             List<XYSeries> series = Curves.add(chart, points, 100, 1);
             List<String> names = Curves.groups(points);
             for (int i = 0; i < series.size(); i++) {

@@ -151,4 +151,24 @@ class WalkthroughIT {
         // the paper reached 1.59 %; seeds 1, 7 and 42 gave 1.41-1.57 % here: this guards against regressions
         assertTrue(errorAfter <= 1.70, "retraining recovers the accuracy: " + h);
     }
+
+    @Test
+    void sizeAndSpeedAreMeasured() throws Exception {
+        JsonObject nb = notebook("04");
+        String storage = html(nb, "storage-table");
+        assertTrue(storage.contains("relative") && storage.contains("csr"), storage);
+        image(nb, "layer-timing-chart");
+        String crossover = html(nb, "crossover-table");
+        assertTrue(crossover.contains("crossover_sparsity"), crossover);
+        html(nb, "network-timing-table");
+        String size = plain(nb, "storage-headline");
+        assertTrue(number(size, "\\((\\d+\\.\\d)x smaller\\)") >= 12, "≥ 12x smaller on disk: " + size);
+        double before = number(size, "test accuracy (\\d+\\.\\d+) % before");
+        double after = number(size, "(\\d+\\.\\d+) % after the round trip");
+        assertEquals(before, after, 0.05, "accuracy unchanged by the compact file: " + size);
+        String speed = plain(nb, "speed-headline");
+        double dense256 = number(speed, "batch 256: dense (\\d+\\.\\d+)");
+        double sparse256 = number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)");
+        assertTrue(dense256 > 0 && sparse256 > 0, speed);
+    }
 }
