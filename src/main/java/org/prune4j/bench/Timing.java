@@ -90,6 +90,7 @@ public final class Timing {
                 layer.outputs(), null);
         double s = 1 - (double) layer.nonZeroWeights() / layer.weightCount();
         t.sparsities = s > 0 ? new double[] {s} : new double[] {0.5, 0.7, 0.9, 0.95};
+        t.asIs = s > 0; // a pruned layer is timed as it is, until sparsities(...) asks for others
         return t;
     }
 
@@ -128,6 +129,9 @@ public final class Timing {
     }
 
     /**
+     * Times copies magnitude-pruned to these levels instead of the weights as they are. Pruning never un-prunes, so
+     * for an already pruned layer or network, levels below its own sparsity are timed at its own.
+     *
      * @param levels sparsities in [0, 1)
      * @return this
      */
@@ -272,7 +276,7 @@ public final class Timing {
             Map<String, Measurement> denseTimes = sampler.measure(calls);
             String best = fastest(denseTimes);
             for (double s : sparsities) {
-                float[] pruned = weights != null && sparsities.length == 1 && isAsPruned(s) ? w : magnitude.prune(s);
+                float[] pruned = asIs ? w : magnitude.prune(s);
                 Map<String, Runnable> cell = new LinkedHashMap<>();
                 cell.put(best, dense.get(best).bind(x, batch));
                 for (SparseKernel k : sparseKernels()) {
@@ -305,10 +309,6 @@ public final class Timing {
             progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
                     (System.nanoTime() - start) / 1e9));
         }
-    }
-
-    private boolean isAsPruned(double s) {
-        return Math.abs(s - sparsities[0]) < 1e-12 && weights != null;
     }
 
     private void runNetwork(Table t, Sampler sampler) {

@@ -68,7 +68,7 @@ public final class TrainBench {
         result.put("seed", seed);
         result.put("optimizer", training.optimizer().toString());
         result.put("l2", training.l2());
-        result.put("schedule", "cosine");
+        result.put("schedule", training.schedule().toString());
         result.put("first_epoch_sec", history.epochs().get(0).seconds());
         result.put("nd4j_threads", Backend.threads());
         System.out.println("RESULT " + Json.write(result));

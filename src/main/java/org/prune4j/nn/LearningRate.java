@@ -2,7 +2,7 @@ package org.prune4j.nn;
 
 /**
  * A learning-rate schedule: the rate for an epoch given the base rate. Constant, step decay and cosine annealing
- * are provided.
+ * are provided (with names, so that a recipe prints what it does).
  */
 @FunctionalInterface
 public interface LearningRate {
@@ -17,7 +17,7 @@ public interface LearningRate {
 
     /** @return the base rate throughout */
     static LearningRate constant() {
-        return (base, epoch, epochs) -> base;
+        return new Constant();
     }
 
     /**
@@ -26,14 +26,62 @@ public interface LearningRate {
      * @return step decay
      */
     static LearningRate step(double factor, int every) {
-        if (!(factor > 0) || every <= 0) {
-            throw new IllegalArgumentException("step decay needs factor > 0 and every > 0");
-        }
-        return (base, epoch, epochs) -> base * Math.pow(factor, epoch / every);
+        return new Step(factor, every);
     }
 
     /** @return cosine annealing from the base rate towards 0 over the run */
     static LearningRate cosine() {
-        return (base, epoch, epochs) -> 0.5 * base * (1 + Math.cos(Math.PI * epoch / Math.max(1, epochs)));
+        return new Cosine();
+    }
+
+    /** The base rate throughout. */
+    record Constant() implements LearningRate {
+        @Override
+        public double at(double base, int epoch, int epochs) {
+            return base;
+        }
+
+        @Override
+        public String toString() {
+            return "constant rate";
+        }
+    }
+
+    /**
+     * Step decay.
+     *
+     * @param factor multiply by this ...
+     * @param every  ... every this many epochs
+     */
+    record Step(double factor, int every) implements LearningRate {
+        /** Validates the parameters. */
+        public Step {
+            if (!(factor > 0) || every <= 0) {
+                throw new IllegalArgumentException("step decay needs factor > 0 and every > 0");
+            }
+        }
+
+        @Override
+        public double at(double base, int epoch, int epochs) {
+            return base * Math.pow(factor, epoch / every);
+        }
+
+        @Override
+        public String toString() {
+            return "rate x" + factor + " every " + every + " epochs";
+        }
+    }
+
+    /** Cosine annealing from the base rate towards 0 over the run. */
+    record Cosine() implements LearningRate {
+        @Override
+        public double at(double base, int epoch, int epochs) {
+            return 0.5 * base * (1 + Math.cos(Math.PI * epoch / Math.max(1, epochs)));
+        }
+
+        @Override
+        public String toString() {
+            return "cosine annealing";
+        }
     }
 }

@@ -264,6 +264,11 @@ final class Trainer {
             }
             weightStates[l].update(layer.weights(), gw, lr, step + 1);
             biasStates[l].update(layer.bias(), gb, lr, step + 1);
+            if (mask != null) {
+                // SGD and Adam already leave pruned weights at exactly zero (their gradient and state are masked);
+                // this also holds the mask against any other Optimizer implementation
+                layer.weights().muli(mask);
+            }
         }
     }
 }

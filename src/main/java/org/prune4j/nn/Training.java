@@ -201,6 +201,7 @@ public final class Training {
 
     @Override
     public String toString() {
-        return optimizer + (l2 > 0 ? ", L2 " + l2 : "") + ", " + epochs + " epochs, batch " + batch + ", seed " + seed;
+        return optimizer + (l2 > 0 ? ", L2 " + l2 : "") + ", " + schedule + ", " + epochs + " epochs, batch " + batch
+                + ", seed " + seed;
     }
 }

@@ -10,7 +10,7 @@ package org.prune4j.prune;
  *       {@code torch.nn.utils.prune} does when methods are applied repeatedly; after two applications of
  *       {@code ofRemaining(0.5)}, 75 % is pruned.</li>
  * </ul>
- * Counts are rounded to the nearest whole number of weights, as torch does.
+ * Counts are rounded to the nearest whole number of weights, halves to even, as torch's Python {@code round} does.
  */
 public sealed interface Amount {
 
@@ -49,7 +49,7 @@ public sealed interface Amount {
 
         @Override
         public long prunedCount(long total, long alreadyPruned) {
-            return Math.max(alreadyPruned, Math.round(value * total));
+            return Math.max(alreadyPruned, (long) Math.rint(value * total));
         }
 
         @Override
@@ -67,7 +67,7 @@ public sealed interface Amount {
 
         @Override
         public long prunedCount(long total, long alreadyPruned) {
-            return alreadyPruned + Math.round(value * (total - alreadyPruned));
+            return alreadyPruned + (long) Math.rint(value * (total - alreadyPruned));
         }
 
         @Override

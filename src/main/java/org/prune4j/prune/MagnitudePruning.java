@@ -16,7 +16,7 @@ final class MagnitudePruning extends LayerwisePruning {
     MagnitudePruning(Amount amount, Map<String, Amount> perLayer, LayerSelection selection) {
         super(selection);
         this.amount = amount;
-        this.perLayer = Map.copyOf(perLayer);
+        this.perLayer = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perLayer)); // printed in a stable order
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class Schedule {
         List<PruningMethod> stages = new ArrayList<>();
         for (int s = 1; s <= steps; s++) {
             Map<String, Double> targets = new LinkedHashMap<>();
-            for (Map.Entry<String, Double> e : finalSparsity.entrySet()) {
+            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(finalSparsity).entrySet()) {
                 Amount.toSparsity(e.getValue());
                 double kept = Math.pow(1 - e.getValue(), (double) s / steps);
                 targets.put(e.getKey(), s == steps ? e.getValue() : 1 - kept);

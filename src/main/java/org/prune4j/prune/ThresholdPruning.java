@@ -22,7 +22,7 @@ final class ThresholdPruning extends LayerwisePruning {
             }
         });
         this.quality = quality;
-        this.perLayer = Map.copyOf(perLayer);
+        this.perLayer = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perLayer)); // printed in a stable order
     }
 
     @Override

@@ -30,8 +30,8 @@ import javax.tools.ToolProvider;
  * test time, {@code .ci/run-notebook}, and helpers to read the executed notebook.
  */
 public final class NotebookTestSupport {
-    /** Debian's Jupyter, which CI installs; the tests fail (not skip) without it. */
-    static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    /** Debian's Jupyter, which CI installs, or the one {@code $JUPYTER} names; the tests fail (not skip) without it. */
+    static final Path JUPYTER = Path.of(System.getenv().getOrDefault("JUPYTER", "/usr/bin/jupyter"));
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final Path RUN_NOTEBOOK = PROJECT.resolve(".ci/run-notebook");

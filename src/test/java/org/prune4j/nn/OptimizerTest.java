@@ -26,6 +26,16 @@ class OptimizerTest {
     }
 
     @Test
+    void nesterovMomentumFollowsTorchFormula() {
+        INDArray w = arr(1f);
+        Optimizer.State s = new Sgd(0.1, 0.5, true).newState(w);
+        s.update(w, arr(2f), 0.1, 1); // v = 2; step g + mu v = 3; w = 1 - 0.3 = 0.7
+        assertArrayEquals(new float[] {0.7f}, w.data().asFloat(), 1e-6f);
+        s.update(w, arr(2f), 0.1, 2); // v = 0.5 * 2 + 2 = 3; step 2 + 1.5 = 3.5; w = 0.35
+        assertArrayEquals(new float[] {0.35f}, w.data().asFloat(), 1e-6f);
+    }
+
+    @Test
     void adamFollowsReferenceWithBiasCorrection() {
         double lr = 0.01;
         double b1 = 0.9;

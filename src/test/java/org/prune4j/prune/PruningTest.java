@@ -54,20 +54,29 @@ class PruningTest {
     }
 
     @Test
+    void thresholdPerLayerUsesEachLayersQualityAndLeavesOthersAlone() {
+        Network net = Fixtures.golden();
+        // fc1: std 2.582, quality 2 prunes |w| < 5.16: 1, 2, 3, 4, 5; fc2 is not named
+        Pruning.threshold(Map.of("fc1", 2.0)).apply(net);
+        assertArrayEquals(new float[][] {{6, 0, 9}, {0, 0, 7}, {0, 8, 0}}, Fixtures.weights(net, "fc1"));
+        assertFalse(net.layer("fc2").hasMask());
+    }
+
+    @Test
     void exactCountsOnRandomMatrices() {
         for (long seed = 0; seed < 20; seed++) {
             Network net = Fixtures.random(seed, 37, 23, 11, 5);
             double k = (seed % 10) / 10.0 + 0.05;
             Pruning.magnitude(k).apply(net);
             for (DenseLayer layer : net.layers()) {
-                long expected = Math.round(k * layer.weightCount());
+                long expected = rint(k * layer.weightCount());
                 assertEquals(expected, Fixtures.zeros(layer.weightArray()), "seed " + seed + " " + layer.name());
                 assertEquals(expected, Fixtures.zeros(HostCopy.toFloats(layer.mask().orElseThrow())));
             }
             Network units = Fixtures.random(seed, 37, 23, 11, 5);
             Pruning.units(k).apply(units);
             for (DenseLayer layer : List.of(units.layer("fc1"), units.layer("fc2"))) {
-                assertEquals(Math.round(k * layer.outputs()) * layer.inputs(), Fixtures.zeros(layer.weightArray()));
+                assertEquals(rint(k * layer.outputs()) * layer.inputs(), Fixtures.zeros(layer.weightArray()));
             }
         }
     }
@@ -107,7 +116,7 @@ class PruningTest {
                 assertEquals(0f, more[i], "what was pruned stays pruned");
             }
         }
-        assertEquals(Math.round(0.8 * 600), Fixtures.zeros(more));
+        assertEquals(rint(0.8 * 600), Fixtures.zeros(more));
         for (long seed = 0; seed < 5; seed++) {
             Network r = Fixtures.random(seed, 20, 10, 4);
             Pruning.random(0.4, seed).apply(r);
@@ -130,7 +139,7 @@ class PruningTest {
         half.apply(net);
         half.apply(net);
         assertEquals(750, Fixtures.zeros(net.layer("fc1").weightArray()), "1000 weights: 500 then 250 more");
-        assertEquals(Math.round(0.75 * 250), Fixtures.zeros(net.layer("fc2").weightArray()));
+        assertEquals(125 + 62, Fixtures.zeros(net.layer("fc2").weightArray()), "250 weights: 125, then 62.5 rounds to even");
         Network units = Fixtures.random(9, 40, 20, 10);
         PruningMethod halfUnits = Pruning.units(Amount.ofRemaining(0.5));
         halfUnits.apply(units);
@@ -145,7 +154,7 @@ class PruningTest {
         net.layer("fc2").weights().muli(10);
         Pruning.global(0.8).apply(net);
         long total = net.weightCount();
-        assertEquals(Math.round(0.8 * total), total - net.nonZeroWeights());
+        assertEquals(rint(0.8 * total), total - net.nonZeroWeights());
         double kept1 = net.layer("fc1").nonZeroWeights() / (double) net.layer("fc1").weightCount();
         double kept2 = net.layer("fc2").nonZeroWeights() / (double) net.layer("fc2").weightCount();
         assertTrue(kept2 > kept1 + 0.3, "fc2 keeps more: " + kept1 + " vs " + kept2);
@@ -155,7 +164,7 @@ class PruningTest {
     void perLayerTargets() {
         Network net = Fixtures.random(2, 60, 30, 10);
         Pruning.magnitude(Map.of("fc1", 0.9, "fc2", 0.5)).apply(net);
-        assertEquals(Math.round(0.9 * 1800), Fixtures.zeros(net.layer("fc1").weightArray()));
+        assertEquals(rint(0.9 * 1800), Fixtures.zeros(net.layer("fc1").weightArray()));
         assertEquals(150, Fixtures.zeros(net.layer("fc2").weightArray()));
     }
 
@@ -197,5 +206,17 @@ class PruningTest {
         Pruning.remove(net);
         assertFalse(net.layer("fc1").hasMask());
         assertArrayEquals(new float[][] {{6, 0, 9}, {0, 5, 7}, {4, 8, 0}}, Fixtures.weights(net, "fc1"));
+    }
+
+    /** Rounding as torch (Python's round): to the nearest, halves to even. */
+    private static long rint(double x) {
+        return (long) Math.rint(x);
+    }
+
+    @Test
+    void halvesRoundToEvenAsInTorch() {
+        assertEquals(2, Amount.toSparsity(0.5).prunedCount(5, 0), "2.5 -> 2");
+        assertEquals(4, Amount.toSparsity(0.5).prunedCount(7, 0), "3.5 -> 4");
+        assertEquals(3 + 2, Amount.ofRemaining(0.5).prunedCount(8, 3), "3 pruned, 2.5 more -> 2");
     }
 }
