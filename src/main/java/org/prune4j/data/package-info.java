@@ -1,6 +1,5 @@
 /**
- * Data sets for prune4j: the IDX file format, MNIST and Fashion-MNIST (found, fetched, verified and cached),
- * and shuffled mini-batches.
+ * Data sets for prune4j: the IDX file format, and MNIST and Fashion-MNIST found, fetched, verified and cached.
  *
  * <p>Entry points: {@link org.prune4j.data.Mnist#load()} and {@link org.prune4j.data.FashionMnist#load()},
  * both returning an {@link org.prune4j.data.ImageDataset} with a training and a test {@link org.prune4j.data.LabeledImages}.

@@ -184,7 +184,7 @@ public final class Charts {
      * Time against sparsity per method for one batch size, one panel per shape, crossover marked.
      *
      * @param timing columns {@code shape, batch, sparsity, method, median_ms} (and optionally
-     *               {@code p25_ms, p75_ms}); see {@link MethodKind} and {@link Crossover}
+     *               {@code p25_ms, p75_ms}); see {@link org.prune4j.bench.MethodKind} and {@link org.prune4j.bench.Crossover}
      * @param batch  the batch size to show
      * @return the chart
      */

@@ -36,7 +36,7 @@ final class TrainingCurves {
             accChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
             accChart.getStyler().setYAxisDecimalPattern("0.#");
             line(lossChart, "train", epoch, loss, 1, 0);
-            line(accChart, "train (dropout on)", epoch, trainAcc, 100, 0);
+            line(accChart, "train (running, during the epoch)", epoch, trainAcc, 100, 0);
             if (testLoss != null) {
                 line(lossChart, "test", epoch, testLoss, 1, 1);
             }

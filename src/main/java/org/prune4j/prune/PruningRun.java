@@ -29,7 +29,7 @@ public record PruningRun(Network before, Network pruned, Network network, Table 
         return (double) network.nonZeroWeights() / network.weightCount();
     }
 
-    /** @return the final network's compression rate (weights / non-zero weights) */
+    /** @return the final network's compression rate in weights (weights / non-zero weights; biases not counted) */
     public double compression() {
         return (double) network.weightCount() / network.nonZeroWeights();
     }

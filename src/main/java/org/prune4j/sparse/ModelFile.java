@@ -25,15 +25,17 @@ import org.prune4j.nn.Network;
  * A compact model file: a network's weights in one {@link WeightEncoding}, so that "bytes on disk" is a file size.
  *
  * <pre>{@code
- * long bytes = ModelFile.write(pruned, Path.of("lenet.p4j"), WeightEncoding.relative(5));
- * Network back = ModelFile.read(Path.of("lenet.p4j"));   // outputs equal pruned's to fp16 rounding
+ * long bytes = ModelFile.write(pruned, Path.of("lenet.p4jm"), WeightEncoding.relative(5));
+ * Network back = ModelFile.read(Path.of("lenet.p4jm"));  // outputs equal pruned's to fp16 rounding
  * }</pre>
  *
  * <p>Layout (big-endian): magic {@code "P4JM"}, version byte, encoding name, network name, layer count; per layer
  * its name, inputs, outputs, activation, float32 biases and the encoded weights with their length; then the
  * CRC-32 of everything before it. Writing goes to a temporary file in the same folder that is renamed into place,
- * so a crash never leaves a half-written model under the real name. Masks are not stored: pruned weights come back
- * as zeros.
+ * so a crash never leaves a half-written model under the real name. Masks are not stored: the sparse encodings
+ * keep exactly the non-zero weights, so on reading every layer gets the mask of its non-zeros (a network read back
+ * and retrained stays pruned). {@code .p4jm} is the customary extension ({@code .p4j} is {@link
+ * org.prune4j.nn.NetworkFile}'s).
  */
 public final class ModelFile {
     private static final byte[] MAGIC = {'P', '4', 'J', 'M'};
@@ -163,9 +165,20 @@ public final class ModelFile {
                 }
                 byte[] w = in.readNBytes(length);
                 CsrMatrix m = encoding.decode(w, outputs, inputs);
-                layers.add(new DenseLayer(layer,
-                        Nd4j.create(m.toDenseTransposed(), new long[] {inputs, outputs}, DataType.FLOAT),
-                        Nd4j.create(bias, new long[] {1, outputs}, DataType.FLOAT), activation));
+                float[] weights = m.toDenseTransposed();
+                DenseLayer dense = new DenseLayer(layer,
+                        Nd4j.create(weights, new long[] {inputs, outputs}, DataType.FLOAT),
+                        Nd4j.create(bias, new long[] {1, outputs}, DataType.FLOAT), activation);
+                float[] mask = new float[weights.length];
+                boolean pruned = false;
+                for (int j = 0; j < weights.length; j++) {
+                    mask[j] = weights[j] != 0f ? 1f : 0f;
+                    pruned |= weights[j] == 0f;
+                }
+                if (pruned) {
+                    dense.setMask(Nd4j.create(mask, new long[] {inputs, outputs}, DataType.FLOAT));
+                }
+                layers.add(dense);
             }
             if (in.available() != 0) {
                 throw new ModelFileException(in.available() + " unexpected trailing bytes", null);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,16 +77,17 @@ class NetworkFileTest {
     }
 
     @Test
-    void failedWriteLeavesOldFileIntact() throws IOException {
-        Path file = tmp.resolve("net.p4j");
-        masked().save(file);
-        byte[] old = Files.readAllBytes(file);
-        Path dirAsFile = Files.createDirectory(tmp.resolve("taken"));
-        Files.writeString(dirAsFile.resolve("x"), "non-empty dir cannot be replaced");
-        assertThrows(ModelFileException.class, () -> masked().save(dirAsFile));
-        assertArrayEquals(old, Files.readAllBytes(file));
+    void failedWriteLeavesWhatWasThereIntact() throws IOException {
+        // the rename onto the target fails when the target is a non-empty folder: the same path, a real failure
+        Path target = Files.createDirectory(tmp.resolve("net.p4j"));
+        Path inside = Files.writeString(target.resolve("keep.txt"), "what was there before");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> masked().save(target));
+        assertTrue(e.getMessage().contains(target.toString()), e.getMessage());
+        assertTrue(Files.isDirectory(target));
+        assertEquals("what was there before", Files.readString(inside));
         try (var files = Files.list(tmp)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+            assertEquals(List.of("net.p4j"), files.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file left beside it");
         }
     }
 }

@@ -42,6 +42,10 @@ class ModelFileTest {
         assertEquals(net.name(), back.name());
         assertEquals(net.layerNames(), back.layerNames());
         assertEquals(net.nonZeroWeights(), back.nonZeroWeights());
+        for (int l = 0; l < back.layers().size(); l++) {
+            assertEquals(net.layer(l).nonZeroWeights(),
+                    back.layer(l).mask().orElseThrow().sumNumber().longValue(), "the mask keeps exactly the non-zeros");
+        }
         assertArrayEquals(net.output(input(50)).data().asFloat(), back.output(input(50)).data().asFloat());
         // overwriting replaces the file
         long smaller = ModelFile.write(net, file, WeightEncoding.relative(5));
