@@ -11,10 +11,10 @@ import org.prune4j.data.ImageDataset;
 import org.prune4j.data.Mnist;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Evaluation;
-import org.prune4j.nn.LearningRate;
 import org.prune4j.nn.Network;
 import org.prune4j.nn.Networks;
 import org.prune4j.nn.Training;
+import org.prune4j.prune.HanRecipe;
 import org.prune4j.prune.IterativePruning;
 import org.prune4j.prune.Pruning;
 import org.prune4j.prune.PruningRun;
@@ -35,40 +35,7 @@ import org.prune4j.prune.Schedule;
  * </pre>
  */
 public final class HanBench {
-    /** Final sparsity of the whole network: 7.7 % of the weights kept, 13× fewer. */
-    public static final double FINAL_SPARSITY = 0.923;
-
-    /** The paper's split (Table 2: kept 8 / 9 / 26 %), fc1 a little lower so that the total stays ≤ 8 %. */
-    public static final Map<String, Double> PAPER_SPLIT = Map.of("fc1", 0.925, "fc2", 0.91, "fc3", 0.74);
-
     private HanBench() {
-    }
-
-    /**
-     * How each step retrains: SGD, momentum 0.9, the learning rate annealed by a cosine within the step, L2.
-     *
-     * @param epochs       epochs per step
-     * @param learningRate learning rate at the start of each step
-     * @param l2           L2 coefficient
-     * @param seed         seed
-     * @return the retraining recipe
-     */
-    public static Training retraining(int epochs, double learningRate, double l2, long seed) {
-        return Training.sgd(learningRate).momentum(0.9).l2(l2).batch(128).epochs(epochs).seed(seed)
-                .schedule(LearningRate.cosine());
-    }
-
-    /**
-     * The walkthrough's schedule: {@code steps} global-magnitude prune → retrain steps to {@link #FINAL_SPARSITY},
-     * each retrained {@code epochs} epochs from learning rate 0.05 with L2 5e-4.
-     *
-     * @param steps  pruning steps
-     * @param epochs retraining epochs per step
-     * @param seed   seed
-     * @return the schedule
-     */
-    public static IterativePruning schedule(int steps, int epochs, long seed) {
-        return Schedule.iterative(Pruning::global, FINAL_SPARSITY, steps).retrain(retraining(epochs, 0.05, 5e-4, seed));
     }
 
     /**
@@ -88,11 +55,11 @@ public final class HanBench {
         String saveFile = a.text("--save", null);
         a.done();
         IterativePruning stages = switch (split) {
-            case "global" -> Schedule.iterative(Pruning::global, FINAL_SPARSITY, steps);
-            case "paper" -> Schedule.iterative(PAPER_SPLIT, steps);
+            case "global" -> Schedule.iterative(Pruning::global, HanRecipe.FINAL_SPARSITY, steps);
+            case "paper" -> Schedule.iterative(HanRecipe.PAPER_SPLIT, steps);
             default -> throw new IllegalArgumentException("--split is global or paper, not " + split);
         };
-        IterativePruning schedule = stages.retrain(retraining(retrain, lr, l2, seed));
+        IterativePruning schedule = stages.retrain(HanRecipe.retraining(retrain, lr, l2, seed));
         long start = System.nanoTime();
         ImageDataset mnist = Mnist.load();
         Network baseline;
@@ -101,7 +68,7 @@ public final class HanBench {
             System.out.println("Loaded baseline " + baselineFile);
         } else {
             baseline = Networks.lenet300100(seed);
-            Training recipe = TrainBench.baseline(epochs, seed);
+            Training recipe = HanRecipe.baseline(epochs, seed);
             System.out.println("Training the baseline: " + recipe);
             baseline.fit(mnist, recipe);
             if (baselineFile != null) {

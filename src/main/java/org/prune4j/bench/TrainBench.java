@@ -12,6 +12,7 @@ import org.prune4j.nn.LearningRate;
 import org.prune4j.nn.Network;
 import org.prune4j.nn.Networks;
 import org.prune4j.nn.Training;
+import org.prune4j.prune.HanRecipe;
 
 /**
  * Trains LeNet-300-100 on full MNIST with the documented baseline recipe — batch 128, SGD with momentum 0.9, learning
@@ -24,18 +25,6 @@ public final class TrainBench {
     private TrainBench() {
     }
 
-    /**
-     * The baseline recipe, as in the notebooks. L2 1e-3 costs ~0.1 % accuracy against no L2 but makes the network
-     * far easier to prune (notebook 2), and retraining after pruning more than recovers it (notebook 3).
-     *
-     * @param epochs epochs
-     * @param seed   seed of shuffling
-     * @return the recipe
-     */
-    public static Training baseline(int epochs, long seed) {
-        return Training.sgd(0.1).momentum(0.9).l2(1e-3).batch(128).epochs(epochs).seed(seed)
-                .schedule(LearningRate.cosine());
-    }
 
     /**
      * @param args {@code --epochs N} (default 20), {@code --seed S} (default 42), {@code --lr R} (default 0.1),
@@ -53,7 +42,7 @@ public final class TrainBench {
         }
         ImageDataset mnist = Mnist.load();
         Network net = Networks.lenet300100(seed);
-        Training training = baseline(epochs, seed).learningRate(lr);
+        Training training = HanRecipe.baseline(epochs, seed).learningRate(lr);
         System.out.println("Training " + net.name() + " on " + mnist + ": " + training);
         History history = net.fit(mnist, training);
         Evaluation test = net.evaluate(mnist.test());

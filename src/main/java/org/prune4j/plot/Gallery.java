@@ -5,15 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.prune4j.bench.HanBench;
 import org.prune4j.bench.Timing;
-import org.prune4j.bench.TrainBench;
 import org.prune4j.data.ImageDataset;
 import org.prune4j.data.Mnist;
 import org.prune4j.nn.History;
 import org.prune4j.nn.Network;
 import org.prune4j.nn.Networks;
 import org.prune4j.nn.Training;
+import org.prune4j.prune.HanRecipe;
 import org.prune4j.prune.Pruning;
 import org.prune4j.prune.PruningRun;
 import org.prune4j.prune.Report;
@@ -55,13 +54,13 @@ public final class Gallery {
         }
         ImageDataset mnist = Mnist.load();
         Network net = Networks.lenet300100(42);
-        Training training = TrainBench.baseline(epochs, 42).quiet();
+        Training training = HanRecipe.baseline(epochs, 42).quiet();
         System.out.println("training " + net.name() + " for " + epochs + " epochs");
         History history = net.fit(mnist, training);
         System.out.printf(Locale.ROOT, "test accuracy %.4f%n", history.last().testAccuracy());
 
         // the walkthrough's schedule (global magnitude pruning to 7.7 % in three steps), one retraining epoch per step
-        PruningRun run = HanBench.schedule(3, 1, 42).quiet().run(net, mnist);
+        PruningRun run = HanRecipe.schedule(3, 1, 42).quiet().run(net, mnist);
         System.out.println("pruned: " + run.network());
 
         Table sweep = Sweep.oneShot(net, mnist.test())
