@@ -55,12 +55,15 @@ class WalkthroughIT {
             notebooks = files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
         }
         assertTrue(notebooks.size() >= 3, "walkthrough notebooks: " + notebooks);
+        long total = 0;
         for (Path nb : notebooks) {
             NotebookTestSupport.Run run = support.run(nb, 30, TimeUnit.MINUTES);
             assertEquals(0, run.exitCode(), nb + " failed:\n" + run.output());
             System.out.printf("%s ran in %.0f s%n", nb.getFileName(), run.millis() / 1000.0);
             EXECUTED.put(nb.getFileName().toString(), run.notebook());
+            total += run.millis();
         }
+        assertTrue(total < TimeUnit.MINUTES.toMillis(15), "the walkthrough takes under 15 minutes: " + total / 1000 + " s");
     }
 
     private static JsonObject notebook(String prefix) {
@@ -161,6 +164,8 @@ class WalkthroughIT {
         String crossover = html(nb, "crossover-table");
         assertTrue(crossover.contains("crossover_sparsity"), crossover);
         html(nb, "network-timing-table");
+        html(nb, "unit-timing-table");
+        assertTrue(plain(nb, "units-headline").contains("shrunk to [784x75, 75x25, 25x10]"), plain(nb, "units-headline"));
         String size = plain(nb, "storage-headline");
         assertTrue(number(size, "\\((\\d+\\.\\d)x smaller\\)") >= 12, "≥ 12x smaller on disk: " + size);
         double before = number(size, "test accuracy (\\d+\\.\\d+) % before");
