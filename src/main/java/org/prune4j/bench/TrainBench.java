@@ -28,14 +28,16 @@ public final class TrainBench {
 
     /**
      * @param args {@code --epochs N} (default 20), {@code --seed S} (default 42), {@code --lr R} (default 0.1),
-     *             {@code --threads T} (ND4J threads; default: ND4J's own choice, one per core or OMP_NUM_THREADS)
+     *             {@code --threads T} (ND4J threads, default 1: on two cores that other processes also use, ND4J's
+     *             OpenMP threads wait on each other and an epoch took 36 s with two threads against 3.7 s with one;
+     *             {@code --threads 0} keeps ND4J's own choice, one per core or {@code OMP_NUM_THREADS})
      */
     public static void main(String[] args) {
         Arguments a = new Arguments(args);
         int epochs = a.integer("--epochs", 20);
         long seed = a.integer("--seed", 42);
         double lr = a.decimal("--lr", 0.1);
-        int threads = a.integer("--threads", 0);
+        int threads = a.integer("--threads", 1);
         a.done();
         if (threads > 0) {
             Backend.threads(threads);
