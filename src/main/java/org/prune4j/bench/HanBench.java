@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.prune4j.data.ImageDataset;
 import org.prune4j.data.Mnist;
+import org.prune4j.nn.Backend;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Evaluation;
 import org.prune4j.nn.Network;
@@ -32,6 +33,7 @@ import org.prune4j.prune.Schedule;
  * <pre>
  * java -cp "target/classes:target/lib/*" org.prune4j.bench.HanBench [--quick] [--split global|paper]
  *      [--epochs 20] [--steps 3] [--retrain 6] [--lr 0.05] [--l2 5e-4] [--seed 42] [--baseline FILE] [--save FILE]
+ *      [--threads 1]
  * </pre>
  */
 public final class HanBench {
@@ -53,7 +55,11 @@ public final class HanBench {
         String split = a.text("--split", "global");
         String baselineFile = a.text("--baseline", null);
         String saveFile = a.text("--save", null);
+        int threads = a.integer("--threads", 1);
         a.done();
+        if (threads > 0) {
+            Backend.threads(threads); // see TrainBench: one ND4J thread is robust on shared cores
+        }
         IterativePruning stages = switch (split) {
             case "global" -> Schedule.iterative(Pruning::global, HanRecipe.FINAL_SPARSITY, steps);
             case "paper" -> Schedule.iterative(HanRecipe.PAPER_SPLIT, steps);
