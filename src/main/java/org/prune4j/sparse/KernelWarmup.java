@@ -90,6 +90,16 @@ public final class KernelWarmup {
                 untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, bias, true, 0, 20), deadline);
                 untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, null, false, 0, 20), deadline);
             }
+            // Narrow dense (a shrunk layer), output groups of 4, 2 and 1: 40 x 7 batch 37 with an input tail and row
+            // tails; 32 x 7 batch 300 without either, split over cores. A path first met after compilation would
+            // send the kernel back to the interpreter (measured: 100x slower for half a second).
+            for (int[] c : new int[][] {{40, 37}, {32, 300}}) {
+                DenseKernel narrow = DenseKernel.vector(gaussian(random, c[0] * 7), c[0], 7);
+                float[] xn = gaussian(random, c[1] * c[0]);
+                float[] yn = new float[c[1] * 7];
+                untilCompiled(() -> narrow.compute(xn, c[1], yn), deadline);
+                calls.add(() -> narrow.compute(xn, c[1], yn));
+            }
             for (int batch : new int[] {1, 5}) {
                 DenseKernel k = DenseKernel.vector(w, 8, 110);
                 float[] x = gaussian(random, batch * 8);
