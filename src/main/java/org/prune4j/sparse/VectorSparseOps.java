@@ -163,7 +163,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 1 < e; p += 2) {
+            // a plain counted loop (p < bound, not p + 1 < e), so that C2 drops the range checks on idx and val
+            for (int pairs = e - ((e - p) & 1); p < pairs; p += 2) {
                 FloatVector w = FloatVector.broadcast(S, val[p]);
                 int xo = xb + idx[p] * width;
                 a0 = FloatVector.fromArray(S, x, xo).fma(w, a0);
@@ -230,7 +231,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, b1 = zero, c0 = zero, c1 = zero, d0 = zero, d1 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 3 < e; p += 4) {
+            // a plain counted loop (p < bound, not p + 3 < e), so that C2 drops the range checks on idx and val
+            for (int quads = e - ((e - p) & 3); p < quads; p += 4) {
                 FloatVector w = FloatVector.broadcast(S, val[p]);
                 int xo = xb + idx[p] * width;
                 a0 = FloatVector.fromArray(S, x, xo).fma(w, a0);
@@ -284,7 +286,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, c0 = zero, d0 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 3 < e; p += 4) {
+            // a plain counted loop (p < bound, not p + 3 < e), so that C2 drops the range checks on idx and val
+            for (int quads = e - ((e - p) & 3); p < quads; p += 4) {
                 a0 = FloatVector.fromArray(S, x, xb + idx[p] * width).fma(FloatVector.broadcast(S, val[p]), a0);
                 b0 = FloatVector.fromArray(S, x, xb + idx[p + 1] * width).fma(FloatVector.broadcast(S, val[p + 1]), b0);
                 c0 = FloatVector.fromArray(S, x, xb + idx[p + 2] * width).fma(FloatVector.broadcast(S, val[p + 2]), c0);
