@@ -74,7 +74,9 @@ public final class KernelWarmup {
             if (VectorTranspose.USABLE) {
                 float[] tile = gaussian(random, 256);
                 float[] into = new float[256];
-                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16), deadline);
+                float[] max = new float[16];
+                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, max), deadline);
+                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, null), deadline);
             }
             SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
             float[] xv = gaussian(random, 40);

@@ -61,9 +61,10 @@ final class VectorTranspose {
     /**
      * Transposes the 16×16 tile {@code src[so + i·ss + j]} into {@code dst[dof + j·ds + i]}.
      *
-     * @return the largest magnitude in the tile (NaN if it holds one), to check finiteness on the way
+     * @param max null, or 16 floats that take the lane-wise largest magnitude seen (NaN if a NaN was), to check
+     *            finiteness on the way without a lane reduction per tile
      */
-    static float tile(float[] src, int so, int ss, float[] dst, int dof, int ds) {
+    static void tile(float[] src, int so, int ss, float[] dst, int dof, int ds, float[] max) {
         FloatVector r0 = FloatVector.fromArray(S, src, so + 0 * ss);
         FloatVector r1 = FloatVector.fromArray(S, src, so + 1 * ss);
         FloatVector r2 = FloatVector.fromArray(S, src, so + 2 * ss);
@@ -195,17 +196,22 @@ final class VectorTranspose {
         r13.intoArray(dst, dof + 13 * ds);
         r14.intoArray(dst, dof + 14 * ds);
         r15.intoArray(dst, dof + 15 * ds);
-        return m.reduceLanes(VectorOperators.MAX);
+        if (max != null) {
+            m.max(FloatVector.fromArray(S, max, 0)).intoArray(max, 0);
+        }
     }
 
     /**
-     * {@link Layouts#toChunked} by tiles, into {@code dst} from {@code dstOff}; ragged edges (features or rows not filling a tile) are copied one by one.
+     * {@link Layouts#toChunked} by tiles, into {@code dst} from {@code dstOff}. Features that do not fill a last
+     * tile are covered by one more tile over the last 16 features, which overlaps the previous one and writes the
+     * same values again (a scalar tail cost ten times more per value); only fewer than 16 features, or rows that
+     * do not fill a tile, are copied one by one.
      *
      * @return whether every value was finite
      */
     static boolean toChunked(float[] x, int batch, int features, int width, float[] dst, int dstOff) {
-        float max = 0f;
-        int fullK = features - features % 16;
+        float[] max = new float[16];
+        float scalarMax = 0f;
         for (int b0 = 0; b0 < batch; b0 += width) {
             int base = dstOff + (b0 / width) * features * width;
             for (int v = 0; v < width; v += 16) {
@@ -214,26 +220,29 @@ final class VectorTranspose {
                     break;
                 }
                 int xo = (b0 + v) * features;
-                if (rows == 16) {
-                    for (int k0 = 0; k0 < fullK; k0 += 16) {
-                        max = Math.max(max, tile(x, xo + k0, features, dst, base + k0 * width + v, width));
+                if (rows == 16 && features >= 16) {
+                    for (int k0 = 0; k0 < features; k0 += 16) {
+                        int k = Math.min(k0, features - 16);
+                        tile(x, xo + k, features, dst, base + k * width + v, width, max);
                     }
+                    continue;
                 }
                 for (int t = 0; t < rows; t++) {
-                    for (int k = rows == 16 ? fullK : 0; k < features; k++) {
+                    for (int k = 0; k < features; k++) {
                         float f = x[xo + t * features + k];
-                        max = Math.max(max, Math.abs(f));
+                        scalarMax = Math.max(scalarMax, Math.abs(f));
                         dst[base + k * width + v + t] = f;
                     }
                 }
             }
         }
-        return max < Float.POSITIVE_INFINITY; // false for infinity and for NaN
+        // false for infinity and for NaN (Math.max and the vector max both propagate NaN)
+        return scalarMax < Float.POSITIVE_INFINITY
+                && FloatVector.fromArray(S, max, 0).reduceLanes(VectorOperators.MAX) < Float.POSITIVE_INFINITY;
     }
 
-    /** {@link Layouts#fromChunked} by tiles, from {@code src} at {@code srcOff}. */
+    /** {@link Layouts#fromChunked} by tiles, from {@code src} at {@code srcOff}; a ragged last tile overlaps. */
     static void fromChunked(float[] src, int srcOff, int batch, int features, int width, float[] y) {
-        int fullK = features - features % 16;
         for (int b0 = 0; b0 < batch; b0 += width) {
             int base = srcOff + (b0 / width) * features * width;
             for (int v = 0; v < width; v += 16) {
@@ -242,13 +251,15 @@ final class VectorTranspose {
                     break;
                 }
                 int yo = (b0 + v) * features;
-                if (rows == 16) {
-                    for (int k0 = 0; k0 < fullK; k0 += 16) {
-                        tile(src, base + k0 * width + v, width, y, yo + k0, features);
+                if (rows == 16 && features >= 16) {
+                    for (int k0 = 0; k0 < features; k0 += 16) {
+                        int k = Math.min(k0, features - 16);
+                        tile(src, base + k * width + v, width, y, yo + k, features, null);
                     }
+                    continue;
                 }
                 for (int t = 0; t < rows; t++) {
-                    for (int k = rows == 16 ? fullK : 0; k < features; k++) {
+                    for (int k = 0; k < features; k++) {
                         y[yo + t * features + k] = src[base + k * width + v + t];
                     }
                 }
