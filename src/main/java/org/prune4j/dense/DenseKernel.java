@@ -93,12 +93,13 @@ public interface DenseKernel {
      * @param w   {@code [in × out]} row-major weights (copied into packed panels)
      * @param in  rows
      * @param out columns
-     * @return the Vector API GEMM, on all cores for big products
+     * @return the Vector API GEMM, on all cores for big products (for a few outputs, one that vectorizes over the
+     *         inputs instead of the outputs)
      * @throws UnsupportedOperationException if {@link VectorApi#available()} is false
      */
     static DenseKernel vector(float[] w, int in, int out) {
         VectorApi.require();
-        return VectorGemm.create(w, in, out);
+        return NarrowGemm.fits(in, out) ? NarrowGemm.create(w, in, out) : VectorGemm.create(w, in, out);
     }
 
     /**

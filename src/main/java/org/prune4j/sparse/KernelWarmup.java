@@ -58,7 +58,7 @@ public final class KernelWarmup {
         SplittableRandom random = new SplittableRandom(5);
         // Dense 8 x 110: 7 vector strips (panels of 4, 2 and a ragged 1); batch 5 takes the 4-row tiles and the
         // 1-row tail. Sparse 40 x 20 cut into input blocks of 16: two transpose tiles and a ragged edge; batches
-        // 16, 32 and 64 take the three chunk widths, 20 a partial chunk. Each kernel is first called on its own
+        // 16, 32, 64 and 128 take the four chunk widths, 20 and 100 a partial chunk. Each kernel is first called on its own
         // (cheap even when interpreted: a microsecond per vector operation) until the JIT has compiled it.
         float[] w = gaussian(random, 8 * 110);
         float[] s = gaussian(random, 40 * 20);
@@ -74,7 +74,9 @@ public final class KernelWarmup {
             if (VectorTranspose.USABLE) {
                 float[] tile = gaussian(random, 256);
                 float[] into = new float[256];
-                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16), deadline);
+                float[] max = new float[16];
+                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, max), deadline);
+                untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, null), deadline);
             }
             SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
             float[] xv = gaussian(random, 40);
@@ -83,12 +85,22 @@ public final class KernelWarmup {
             untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, sb, true, 0, sell.slices), deadline);
             untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices), deadline);
             BlockedCsr blocked = new BlockedCsr(csr, 16);
-            for (int v = 1; v <= 4; v *= 2) {
+            for (int v = 1; v <= Layouts.MAX_VECTORS; v *= 2) {
                 int width = v * VectorSparseOps.L;
                 float[] xc = gaussian(random, 40 * width);
                 float[] yc = new float[20 * width];
                 untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, bias, true, 0, 20), deadline);
                 untilCompiled(() -> VectorSparseOps.spmm(blocked, xc, 0, yc, 0, width, 1, null, false, 0, 20), deadline);
+            }
+            // Narrow dense (a shrunk layer), output groups of 4, 2 and 1: 40 x 7 batch 37 with an input tail and row
+            // tails; 32 x 7 batch 300 without either, split over cores. A path first met after compilation would
+            // send the kernel back to the interpreter (measured: 100x slower for half a second).
+            for (int[] c : new int[][] {{40, 37}, {32, 300}}) {
+                DenseKernel narrow = DenseKernel.vector(gaussian(random, c[0] * 7), c[0], 7);
+                float[] xn = gaussian(random, c[1] * c[0]);
+                float[] yn = new float[c[1] * 7];
+                untilCompiled(() -> narrow.compute(xn, c[1], yn), deadline);
+                calls.add(() -> narrow.compute(xn, c[1], yn));
             }
             for (int batch : new int[] {1, 5}) {
                 DenseKernel k = DenseKernel.vector(w, 8, 110);
@@ -97,7 +109,7 @@ public final class KernelWarmup {
                 untilCompiled(() -> k.compute(x, batch, y), deadline);
             }
         }
-        for (int batch : new int[] {1, 5, 16, 20, 32, 64}) {
+        for (int batch : new int[] {1, 5, 16, 20, 32, 64, 100, 128}) {
             float[] x = gaussian(random, batch * 8);
             float[] xs = gaussian(random, batch * 40);
             calls.add(DenseKernel.plainJava(w, 8, 110).bind(x, batch));

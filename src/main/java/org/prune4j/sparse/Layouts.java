@@ -7,8 +7,9 @@ import org.prune4j.dense.InputCheck;
  *
  * <ul>
  * <li><b>chunked</b> {@code [chunks][features][width]} (vector kernels): the batch is cut into chunks of
- * {@code width} = 1, 2 or 4 vectors, so each non-zero drives contiguous FMAs over a chunk, and a feature's chunk is
- * at most 256 bytes from the next (a 1 KB stride at batch 256 made loads alias in L1);</li>
+ * {@code width} = 1, 2, 4 or 8 vectors, so each non-zero drives contiguous FMAs over a chunk (the more, the more
+ * FMAs share its index, broadcast and range checks), and a feature's chunk is at most 512 bytes from the next (a
+ * 1 KB stride at batch 256 made loads alias in L1);</li>
  * <li><b>rows</b> {@code float[features][batch]} (plain Java): one array per feature, which HotSpot vectorizes.</li>
  * </ul>
  * The scalar chunked transposes here are the reference for the vector ones in {@link VectorSparseOps}.
@@ -25,13 +26,16 @@ final class Layouts {
      * @return the chunk width: the smallest of 1, 2, 4 vectors that holds the batch, else 4 vectors
      */
     static int chunkWidth(int batch, int lanes) {
-        for (int v = 1; v < 4; v *= 2) {
+        for (int v = 1; v < MAX_VECTORS; v *= 2) {
             if (batch <= v * lanes) {
                 return v * lanes;
             }
         }
-        return 4 * lanes;
+        return MAX_VECTORS * lanes;
     }
+
+    /** Vectors in the widest chunk. */
+    static final int MAX_VECTORS = 8;
 
     static int chunks(int batch, int width) {
         return (batch + width - 1) / width;

@@ -13,8 +13,12 @@ import org.prune4j.nn.Activation;
 final class Pass {
     /** Multiply-adds per layer below which the hand-off to another core costs more than it saves. */
     private static final long PARALLEL_WORK = Long.getLong("prune4j.sparse.parallelWork", 1L << 18);
-    /** The same for one input at a time: measured, splitting a 784 x 300 SpMV (7 µs) made it slower. */
-    private static final long PARALLEL_WORK_SPMV = Long.getLong("prune4j.sparse.parallelWorkSpmv", 1L << 18);
+    /**
+     * The same for one input at a time, in stored non-zeros: gathers, not memory, bound an SpMV that fits in cache, so
+     * a second core pays from a few microseconds on (measured 1.4-2x on 784 x 300 at 80-90 %, 24-47 thousand
+     * non-zeros, 8-20 µs on one core, with the pool's workers spinning between back-to-back calls).
+     */
+    private static final long PARALLEL_WORK_SPMV = Long.getLong("prune4j.sparse.parallelWorkSpmv", 1L << 13);
 
     private final List<SparseLayer> layers;
     private final SparseKernel kernel;

@@ -21,6 +21,11 @@ public final class SellMatrix {
     final int[] sliceOffset;
     final int[] sliceWidth;
     final int[] colIdx;
+    /**
+     * The column indices as unsigned 16-bit values when there are at most 65536 columns (else null): a big SpMV
+     * streams its matrix from L3 or memory, and 6 bytes per entry instead of 8 is a quarter less to read.
+     */
+    final short[] colIdx16;
     final float[] values;
 
     private SellMatrix(CsrMatrix a, int height) {
@@ -51,6 +56,7 @@ public final class SellMatrix {
         }
         colIdx = new int[sliceOffset[slices]];
         values = new float[sliceOffset[slices]];
+        colIdx16 = cols <= 1 << 16 ? new short[colIdx.length] : null;
         for (int s = 0; s < slices; s++) {
             for (int lane = 0; lane < height; lane++) {
                 int r = order[s * height + lane];
@@ -64,6 +70,9 @@ public final class SellMatrix {
                         values[p] = a.values[from + k];
                     } else {
                         colIdx[p] = last;
+                    }
+                    if (colIdx16 != null) {
+                        colIdx16[p] = (short) colIdx[p];
                     }
                 }
             }

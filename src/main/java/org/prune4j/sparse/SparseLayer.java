@@ -30,7 +30,7 @@ public final class SparseLayer {
     private final Activation activation;
     private final SparseKernel kernel;
     private volatile SellMatrix sell;
-    private final BlockedCsr[] blocked = new BlockedCsr[3];
+    private final BlockedCsr[] blocked = new BlockedCsr[4];
     private int forcedBlockColumns;
     private final PassPool products = new PassPool(b -> new Pass(List.of(this), null, false, b));
     private final PassPool forwards = new PassPool(b -> new Pass(List.of(this), null, true, b));
@@ -188,7 +188,7 @@ public final class SparseLayer {
     }
 
     /**
-     * @param width chunk width (L, 2L or 4L floats)
+     * @param width chunk width (L, 2L, 4L or 8L floats)
      * @return the column-blocked CSR for that width, built on first use
      */
     BlockedCsr blocked(int width) {

@@ -1,6 +1,10 @@
 package org.prune4j.sparse;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.prune4j.dense.Simd;
@@ -11,14 +15,18 @@ import org.prune4j.dense.Simd;
  * <ul>
  * <li>SpMV over SELL-C with C = one vector: per slice, the k-th non-zeros of C rows are one vector load of values
  * and one gather from the input, into two accumulators (alternating k) to hide the FMA latency;</li>
- * <li>SpMM over the chunked layout and a column-blocked CSR: each non-zero is broadcast and drives 1, 2 or 4
- * contiguous FMAs over a chunk of the batch, with two accumulator sets (even and odd non-zeros) per row.</li>
+ * <li>SpMM over the chunked layout and a column-blocked CSR: each non-zero is broadcast and drives 1, 2, 4 or 8
+ * contiguous FMAs over a chunk of the batch, with two accumulator sets (even and odd non-zeros) per row (one set
+ * of eight for 8 vectors).</li>
  * </ul>
  * Bias and ReLU are applied before the store.
  */
 final class VectorSparseOps {
     private static final VectorSpecies<Float> S = Simd.FLOATS;
     static final int L = Simd.LANES;
+    /** Shorts, L lanes (half the vector width), for 16-bit indices; null if no such shape exists. */
+    private static final VectorSpecies<Short> INDEX16 = L >= 8
+            ? VectorSpecies.of(short.class, VectorShape.forBitSize(L * Short.SIZE)) : null;
 
     private VectorSparseOps() {
     }
@@ -29,6 +37,10 @@ final class VectorSparseOps {
      * @param bias in slice order (length {@link SellMatrix#paddedRows()}), or null
      */
     static void spmv(SellMatrix a, float[] x, float[] y, float[] bias, boolean relu, int s0, int s1) {
+        if (a.colIdx16 != null && INDEX16 != null) {
+            spmv16(a, x, y, bias, relu, s0, s1);
+            return;
+        }
         int[] idx = a.colIdx;
         float[] val = a.values;
         FloatVector zero = FloatVector.zero(S);
@@ -57,10 +69,55 @@ final class VectorSparseOps {
     }
 
     /**
+     * {@link #spmv} reading 16-bit column indices: each group of L is widened to ints in registers and stored to a
+     * small buffer for the gather (the JDK 17 gather takes its indices from an int array), which costs a few
+     * instructions per gather but reads a quarter fewer bytes of matrix: measured, a 4096 x 4096 SpMV at 90 % on
+     * two cores is bound by the bandwidth from L3 (13 MB in 0.45 ms), not by the gathers.
+     */
+    private static void spmv16(SellMatrix a, float[] x, float[] y, float[] bias, boolean relu, int s0, int s1) {
+        short[] idx = a.colIdx16;
+        float[] val = a.values;
+        int[] i0 = new int[L];
+        int[] i1 = new int[L];
+        FloatVector zero = FloatVector.zero(S);
+        for (int s = s0; s < s1; s++) {
+            int p = a.sliceOffset[s];
+            int w = a.sliceWidth[s];
+            FloatVector acc0 = zero;
+            FloatVector acc1 = zero;
+            int k = 0;
+            for (; k + 1 < w; k += 2, p += 2 * L) {
+                widen(idx, p, i0);
+                widen(idx, p + L, i1);
+                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
+                acc1 = FloatVector.fromArray(S, val, p + L).fma(FloatVector.fromArray(S, x, 0, i1, 0), acc1);
+            }
+            if (k < w) {
+                widen(idx, p, i0);
+                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
+            }
+            FloatVector acc = acc0.add(acc1);
+            if (bias != null) {
+                acc = acc.add(FloatVector.fromArray(S, bias, s * L));
+            }
+            if (relu) {
+                acc = acc.max(zero);
+            }
+            acc.intoArray(y, s * L);
+        }
+    }
+
+    /** {@code into[t] = idx[p + t] & 0xffff} for the L lanes. */
+    private static void widen(short[] idx, int p, int[] into) {
+        ((IntVector) ShortVector.fromArray(INDEX16, idx, p).convertShape(VectorOperators.S2I, Simd.INTS, 0))
+                .and(0xffff).intoArray(into, 0);
+    }
+
+    /**
      * Rows {@code [r0, r1)} of {@code y = act(A x + bias)} over every chunk, in the chunked layout starting at
      * {@code x[xOff]} and {@code y[yOff]}.
      *
-     * @param width  chunk width: L, 2L or 4L
+     * @param width  chunk width: L, 2L, 4L or 8L
      * @param chunks number of chunks
      * @param bias   per row, or null
      */
@@ -76,11 +133,92 @@ final class VectorSparseOps {
                 boolean last = b == a.blocks - 1;
                 int[] ptr = a.ptr[b];
                 switch (width / L) {
+                    case 8 -> rows8(a, ptr, x, xb, y, yb, first, last, bias, relu, r0, r1);
                     case 4 -> rows4(a, ptr, x, xb, y, yb, first, last, bias, relu, r0, r1);
                     case 2 -> rows2(a, ptr, x, xb, y, yb, first, last, bias, relu, r0, r1);
                     default -> rows1(a, ptr, x, xb, y, yb, first, last, bias, relu, r0, r1);
                 }
             }
+        }
+    }
+
+    /**
+     * Eight vectors per chunk (batches over 64): one index, one broadcast and two range checks per non-zero are
+     * shared by eight FMAs instead of four. The eight accumulators are independent, so one set hides the FMA
+     * latency.
+     */
+    private static void rows8(BlockedCsr a, int[] ptr, float[] x, int xb, float[] y, int yb, boolean first,
+            boolean last, float[] bias, boolean relu, int r0, int r1) {
+        final int width = 8 * L;
+        int[] idx = a.colIdx;
+        float[] val = a.values;
+        FloatVector zero = FloatVector.zero(S);
+        for (int r = r0; r < r1; r++) {
+            int yo = yb + r * width;
+            FloatVector a0, a1, a2, a3, a4, a5, a6, a7;
+            if (first) {
+                a0 = zero;
+                a1 = zero;
+                a2 = zero;
+                a3 = zero;
+                a4 = zero;
+                a5 = zero;
+                a6 = zero;
+                a7 = zero;
+            } else {
+                a0 = FloatVector.fromArray(S, y, yo);
+                a1 = FloatVector.fromArray(S, y, yo + L);
+                a2 = FloatVector.fromArray(S, y, yo + 2 * L);
+                a3 = FloatVector.fromArray(S, y, yo + 3 * L);
+                a4 = FloatVector.fromArray(S, y, yo + 4 * L);
+                a5 = FloatVector.fromArray(S, y, yo + 5 * L);
+                a6 = FloatVector.fromArray(S, y, yo + 6 * L);
+                a7 = FloatVector.fromArray(S, y, yo + 7 * L);
+            }
+            int e = ptr[r + 1];
+            for (int p = ptr[r]; p < e; p++) {
+                FloatVector w = FloatVector.broadcast(S, val[p]);
+                int xo = xb + idx[p] * width;
+                a0 = FloatVector.fromArray(S, x, xo).fma(w, a0);
+                a1 = FloatVector.fromArray(S, x, xo + L).fma(w, a1);
+                a2 = FloatVector.fromArray(S, x, xo + 2 * L).fma(w, a2);
+                a3 = FloatVector.fromArray(S, x, xo + 3 * L).fma(w, a3);
+                a4 = FloatVector.fromArray(S, x, xo + 4 * L).fma(w, a4);
+                a5 = FloatVector.fromArray(S, x, xo + 5 * L).fma(w, a5);
+                a6 = FloatVector.fromArray(S, x, xo + 6 * L).fma(w, a6);
+                a7 = FloatVector.fromArray(S, x, xo + 7 * L).fma(w, a7);
+            }
+            if (last) {
+                if (bias != null) {
+                    FloatVector bv = FloatVector.broadcast(S, bias[r]);
+                    a0 = a0.add(bv);
+                    a1 = a1.add(bv);
+                    a2 = a2.add(bv);
+                    a3 = a3.add(bv);
+                    a4 = a4.add(bv);
+                    a5 = a5.add(bv);
+                    a6 = a6.add(bv);
+                    a7 = a7.add(bv);
+                }
+                if (relu) {
+                    a0 = a0.max(zero);
+                    a1 = a1.max(zero);
+                    a2 = a2.max(zero);
+                    a3 = a3.max(zero);
+                    a4 = a4.max(zero);
+                    a5 = a5.max(zero);
+                    a6 = a6.max(zero);
+                    a7 = a7.max(zero);
+                }
+            }
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + L);
+            a2.intoArray(y, yo + 2 * L);
+            a3.intoArray(y, yo + 3 * L);
+            a4.intoArray(y, yo + 4 * L);
+            a5.intoArray(y, yo + 5 * L);
+            a6.intoArray(y, yo + 6 * L);
+            a7.intoArray(y, yo + 7 * L);
         }
     }
 
@@ -107,7 +245,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 1 < e; p += 2) {
+            // a plain counted loop (p < bound, not p + 1 < e), so that C2 drops the range checks on idx and val
+            for (int pairs = e - ((e - p) & 1); p < pairs; p += 2) {
                 FloatVector w = FloatVector.broadcast(S, val[p]);
                 int xo = xb + idx[p] * width;
                 a0 = FloatVector.fromArray(S, x, xo).fma(w, a0);
@@ -174,7 +313,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, b1 = zero, c0 = zero, c1 = zero, d0 = zero, d1 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 3 < e; p += 4) {
+            // a plain counted loop (p < bound, not p + 3 < e), so that C2 drops the range checks on idx and val
+            for (int quads = e - ((e - p) & 3); p < quads; p += 4) {
                 FloatVector w = FloatVector.broadcast(S, val[p]);
                 int xo = xb + idx[p] * width;
                 a0 = FloatVector.fromArray(S, x, xo).fma(w, a0);
@@ -228,7 +368,8 @@ final class VectorSparseOps {
             FloatVector b0 = zero, c0 = zero, d0 = zero;
             int p = ptr[r];
             int e = ptr[r + 1];
-            for (; p + 3 < e; p += 4) {
+            // a plain counted loop (p < bound, not p + 3 < e), so that C2 drops the range checks on idx and val
+            for (int quads = e - ((e - p) & 3); p < quads; p += 4) {
                 a0 = FloatVector.fromArray(S, x, xb + idx[p] * width).fma(FloatVector.broadcast(S, val[p]), a0);
                 b0 = FloatVector.fromArray(S, x, xb + idx[p + 1] * width).fma(FloatVector.broadcast(S, val[p + 1]), b0);
                 c0 = FloatVector.fromArray(S, x, xb + idx[p + 2] * width).fma(FloatVector.broadcast(S, val[p + 2]), c0);

@@ -100,6 +100,23 @@ class DenseKernelTest {
     }
 
     @Test
+    void narrowLayersMatchTheReference() {
+        // the few-outputs kernel: every output group (4, 2, 1), an input tail, row tails and the parallel split
+        int[] ins = {16, 17, 31, 300, 784};
+        int[] batches = {1, 5, 16, 17, 33, 70, 259};
+        for (int in : ins) {
+            for (int out = 1; out <= 13; out += in == 300 ? 1 : 3) {
+                float[] w = gaussian(in * out, in * 7L + out);
+                DenseKernel k = DenseKernel.fastest(w, in, out);
+                for (int b : batches) {
+                    float[] x = gaussian(b * in, b + 100L * out);
+                    assertClose(reference(x, b, w, in, out), k.multiply(x, b), in, in + "x" + out + " batch " + b);
+                }
+            }
+        }
+    }
+
+    @Test
     void bindComputesTheSameProduct() {
         float[] w = gaussian(20 * 10, 1);
         float[] x = gaussian(3 * 20, 2);

@@ -16,7 +16,9 @@ class LayoutsTest {
         assertEquals(16, Layouts.chunkWidth(16, 16));
         assertEquals(32, Layouts.chunkWidth(17, 16));
         assertEquals(64, Layouts.chunkWidth(33, 16));
-        assertEquals(64, Layouts.chunkWidth(256, 16));
+        assertEquals(64, Layouts.chunkWidth(64, 16));
+        assertEquals(128, Layouts.chunkWidth(65, 16));
+        assertEquals(128, Layouts.chunkWidth(256, 16));
         assertEquals(4, Layouts.chunks(256, 64));
         assertEquals(2, Layouts.chunks(65, 64));
     }

@@ -53,6 +53,24 @@ class SparseKernelsTest {
     }
 
     @Test
+    void columnIndicesAboveSixteenBitsSignedAndUnsigned() {
+        // 40000: indices past 32767 (16-bit, read unsigned); 65536: the largest 16-bit case; 70000: 32-bit indices
+        for (int in : new int[] {40000, 65536, 70000}) {
+            float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * 20, in), 0.97);
+            for (int i = (in - 1) * 20; i < in * 20; i++) {
+                w[i] = 1.5f; // the last input feeds every output
+            }
+            for (SparseKernel k : SparseKernel.values()) {
+                SparseLayer layer = SparseLayer.ofWeights(w, in, 20, k);
+                for (int b : new int[] {1, 3}) {
+                    float[] x = SparseFixtures.gaussian(b * in, b + 5L);
+                    assertClose(SparseFixtures.reference(x, b, w, in, 20), layer.multiply(x, b), k + " in=" + in + " b=" + b);
+                }
+            }
+        }
+    }
+
+    @Test
     void forwardAddsBiasAndAppliesRelu() {
         float[] w = {1, -1, 2, 0.5f}; // [2 x 2]
         SparseLayer base = SparseLayer.ofWeights(w, 2, 2, SparseKernel.JAVA);
