@@ -60,10 +60,10 @@ public final class Timing {
     private double[] sparsities;
     private int[] batches = {1, 32, 256};
     private Network shrunk;
-    private double warmupSeconds = 0.25;
-    private double budgetSeconds = 0.1;
+    private double warmupSeconds = 0.08;
+    private double budgetSeconds = 0.04;
     private int minSamples = 5;
-    private int maxSamples = 31;
+    private int maxSamples = 21;
     private long seed = 1;
     private long plainJavaLimit = Long.MAX_VALUE;
     /** A network timed as it is (no sparsities given): its own sparsity is the only one. */

@@ -1,6 +1,7 @@
 package org.prune4j.dense;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -105,6 +106,8 @@ public final class Parallel {
 
     /** One call's parts, claimed one at a time by whoever is free. */
     private static final class Job {
+        private static final AtomicLong SEQUENCE = new AtomicLong();
+        final long id = SEQUENCE.incrementAndGet();
         final IntConsumer body;
         final int parts;
         final AtomicInteger next = new AtomicInteger();
@@ -154,13 +157,15 @@ public final class Parallel {
 
         @Override
         public void run() {
-            Job last = null;
+            // The id, not the job: a finished job's body (and the arrays it captures) must not stay reachable.
+            long last = 0;
             long idleSince = System.nanoTime();
             while (true) {
                 Job j = job;
-                if (j != null && j != last) {
+                if (j != null && j.id != last) {
                     j.work();
-                    last = j;
+                    last = j.id;
+                    j = null;
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
