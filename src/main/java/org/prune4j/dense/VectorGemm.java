@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Dense GEMM with the Vector API: weights pre-packed into panels of up to 4 vectors of columns ({@code [in][4·L]}
  * contiguous, L = floats per vector), a register tile of 4 batch rows × 4 vectors (16 accumulators, 4 weight loads
- * and 4 broadcasts per 16 FMAs), inputs blocked by {@value #K_BLOCK} so that a panel block (32 KB) stays in L1 while
+ * and 4 broadcasts per 16 FMAs; 8 rows for narrow panels), inputs blocked by {@value #K_BLOCK} so that a panel block (32 KB) stays in L1 while
  * every row tile uses it: a tile needs 16 bytes of weights per FMA, more than L2 delivers. Batch 1 uses two
  * accumulator sets over alternate inputs to hide the FMA latency. Cores split the panels, so each reads its own
  * share of the weights once.
@@ -108,30 +108,26 @@ final class VectorGemm implements DenseKernel {
         for (int r = r0; r < r1; r++) {
             java.util.Arrays.fill(y, r * out + c0, r * out + c1, 0f);
         }
-        float[] scratch = null;
+        // The last panel may be padded past the outputs: it accumulates in a scratch tile over all input blocks,
+        // whose real columns are added once at the end (per block, that copy cost a quarter of a narrow layer).
+        int padded = panelCol[p1 - 1] + panelVectors[p1 - 1] * L > out ? p1 - 1 : -1;
+        int rows = r1 - r0;
+        float[] scratch = padded >= 0 ? new float[rows * panelVectors[padded] * L] : null;
         for (int k0 = 0; k0 < in; k0 += K_BLOCK) {
             int k1 = Math.min(in, k0 + K_BLOCK);
             for (int p = p0; p < p1; p++) {
-                int width = panelVectors[p] * L;
-                if (panelCol[p] + width <= out) {
+                if (p != padded) {
                     panel(x, r0, r1, p, k0, k1, y, r0 * out + panelCol[p], out);
                 } else {
-                    // The last panel is padded past the outputs: compute it in a scratch tile, add the real columns.
-                    int rows = r1 - r0;
-                    if (scratch == null) {
-                        scratch = new float[rows * width];
-                    } else {
-                        java.util.Arrays.fill(scratch, 0f);
-                    }
-                    panel(x, r0, r1, p, k0, k1, scratch, 0, width);
-                    int valid = out - panelCol[p];
-                    for (int i = 0; i < rows; i++) {
-                        int yo = (r0 + i) * out + panelCol[p];
-                        for (int j = 0; j < valid; j++) {
-                            y[yo + j] += scratch[i * width + j];
-                        }
-                    }
+                    panel(x, r0, r1, p, k0, k1, scratch, 0, panelVectors[p] * L);
                 }
+            }
+        }
+        if (padded >= 0) {
+            int width = panelVectors[padded] * L;
+            int valid = out - panelCol[padded];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(scratch, i * width, y, (r0 + i) * out + panelCol[padded], valid);
             }
         }
     }
@@ -149,6 +145,9 @@ final class VectorGemm implements DenseKernel {
                 }
             }
             case 2 -> {
+                for (; r + 8 <= r1; r += 8, o += 8 * stride) {
+                    tile8x2(x, r, p, k0, k1, d, o, stride);
+                }
                 for (; r + 4 <= r1; r += 4, o += 4 * stride) {
                     tile4x2(x, r, p, k0, k1, d, o, stride);
                 }
@@ -157,6 +156,9 @@ final class VectorGemm implements DenseKernel {
                 }
             }
             default -> {
+                for (; r + 8 <= r1; r += 8, o += 8 * stride) {
+                    tile8x1(x, r, p, k0, k1, d, o, stride);
+                }
                 for (; r + 4 <= r1; r += 4, o += 4 * stride) {
                     tile4x1(x, r, p, k0, k1, d, o, stride);
                 }
@@ -249,6 +251,92 @@ final class VectorGemm implements DenseKernel {
         c21.add(FloatVector.fromArray(S, d, o + 2 * stride + L)).intoArray(d, o + 2 * stride + L);
         c30.add(FloatVector.fromArray(S, d, o + 3 * stride)).intoArray(d, o + 3 * stride);
         c31.add(FloatVector.fromArray(S, d, o + 3 * stride + L)).intoArray(d, o + 3 * stride + L);
+    }
+
+    /**
+     * Eight rows of a two-vector panel (narrow, e.g. shrunk, layers): 16 accumulators and 10 loads per 16 FMAs,
+     * where a 4-row tile needs 6 loads per 8.
+     */
+    private void tile8x2(float[] x, int r, int p, int k0, int k1, float[] d, int o, int stride) {
+        final int width = 2 * L;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        int xr = r * in;
+        int wo = panelOffset[p] + k0 * width;
+        for (int k = k0; k < k1; k++, wo += width) {
+            FloatVector w0 = FloatVector.fromArray(S, packed, wo);
+            FloatVector w1 = FloatVector.fromArray(S, packed, wo + L);
+            FloatVector a;
+            a = FloatVector.broadcast(S, x[xr + 0 * in + k]);
+            c00 = w0.fma(a, c00);
+            c01 = w1.fma(a, c01);
+            a = FloatVector.broadcast(S, x[xr + 1 * in + k]);
+            c10 = w0.fma(a, c10);
+            c11 = w1.fma(a, c11);
+            a = FloatVector.broadcast(S, x[xr + 2 * in + k]);
+            c20 = w0.fma(a, c20);
+            c21 = w1.fma(a, c21);
+            a = FloatVector.broadcast(S, x[xr + 3 * in + k]);
+            c30 = w0.fma(a, c30);
+            c31 = w1.fma(a, c31);
+            a = FloatVector.broadcast(S, x[xr + 4 * in + k]);
+            c40 = w0.fma(a, c40);
+            c41 = w1.fma(a, c41);
+            a = FloatVector.broadcast(S, x[xr + 5 * in + k]);
+            c50 = w0.fma(a, c50);
+            c51 = w1.fma(a, c51);
+            a = FloatVector.broadcast(S, x[xr + 6 * in + k]);
+            c60 = w0.fma(a, c60);
+            c61 = w1.fma(a, c61);
+            a = FloatVector.broadcast(S, x[xr + 7 * in + k]);
+            c70 = w0.fma(a, c70);
+            c71 = w1.fma(a, c71);
+        }
+        c00.add(FloatVector.fromArray(S, d, o + 0 * stride)).intoArray(d, o + 0 * stride);
+        c01.add(FloatVector.fromArray(S, d, o + 0 * stride + L)).intoArray(d, o + 0 * stride + L);
+        c10.add(FloatVector.fromArray(S, d, o + 1 * stride)).intoArray(d, o + 1 * stride);
+        c11.add(FloatVector.fromArray(S, d, o + 1 * stride + L)).intoArray(d, o + 1 * stride + L);
+        c20.add(FloatVector.fromArray(S, d, o + 2 * stride)).intoArray(d, o + 2 * stride);
+        c21.add(FloatVector.fromArray(S, d, o + 2 * stride + L)).intoArray(d, o + 2 * stride + L);
+        c30.add(FloatVector.fromArray(S, d, o + 3 * stride)).intoArray(d, o + 3 * stride);
+        c31.add(FloatVector.fromArray(S, d, o + 3 * stride + L)).intoArray(d, o + 3 * stride + L);
+        c40.add(FloatVector.fromArray(S, d, o + 4 * stride)).intoArray(d, o + 4 * stride);
+        c41.add(FloatVector.fromArray(S, d, o + 4 * stride + L)).intoArray(d, o + 4 * stride + L);
+        c50.add(FloatVector.fromArray(S, d, o + 5 * stride)).intoArray(d, o + 5 * stride);
+        c51.add(FloatVector.fromArray(S, d, o + 5 * stride + L)).intoArray(d, o + 5 * stride + L);
+        c60.add(FloatVector.fromArray(S, d, o + 6 * stride)).intoArray(d, o + 6 * stride);
+        c61.add(FloatVector.fromArray(S, d, o + 6 * stride + L)).intoArray(d, o + 6 * stride + L);
+        c70.add(FloatVector.fromArray(S, d, o + 7 * stride)).intoArray(d, o + 7 * stride);
+        c71.add(FloatVector.fromArray(S, d, o + 7 * stride + L)).intoArray(d, o + 7 * stride + L);
+    }
+
+    /** Eight rows of a one-vector panel: eight independent accumulators hide the FMA latency. */
+    private void tile8x1(float[] x, int r, int p, int k0, int k1, float[] d, int o, int stride) {
+        final int width = L;
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        int xr = r * in;
+        int wo = panelOffset[p] + k0 * width;
+        for (int k = k0; k < k1; k++, wo += width) {
+            FloatVector w0 = FloatVector.fromArray(S, packed, wo);
+            c0 = w0.fma(FloatVector.broadcast(S, x[xr + 0 * in + k]), c0);
+            c1 = w0.fma(FloatVector.broadcast(S, x[xr + 1 * in + k]), c1);
+            c2 = w0.fma(FloatVector.broadcast(S, x[xr + 2 * in + k]), c2);
+            c3 = w0.fma(FloatVector.broadcast(S, x[xr + 3 * in + k]), c3);
+            c4 = w0.fma(FloatVector.broadcast(S, x[xr + 4 * in + k]), c4);
+            c5 = w0.fma(FloatVector.broadcast(S, x[xr + 5 * in + k]), c5);
+            c6 = w0.fma(FloatVector.broadcast(S, x[xr + 6 * in + k]), c6);
+            c7 = w0.fma(FloatVector.broadcast(S, x[xr + 7 * in + k]), c7);
+        }
+        c0.add(FloatVector.fromArray(S, d, o + 0 * stride)).intoArray(d, o + 0 * stride);
+        c1.add(FloatVector.fromArray(S, d, o + 1 * stride)).intoArray(d, o + 1 * stride);
+        c2.add(FloatVector.fromArray(S, d, o + 2 * stride)).intoArray(d, o + 2 * stride);
+        c3.add(FloatVector.fromArray(S, d, o + 3 * stride)).intoArray(d, o + 3 * stride);
+        c4.add(FloatVector.fromArray(S, d, o + 4 * stride)).intoArray(d, o + 4 * stride);
+        c5.add(FloatVector.fromArray(S, d, o + 5 * stride)).intoArray(d, o + 5 * stride);
+        c6.add(FloatVector.fromArray(S, d, o + 6 * stride)).intoArray(d, o + 6 * stride);
+        c7.add(FloatVector.fromArray(S, d, o + 7 * stride)).intoArray(d, o + 7 * stride);
     }
 
     private void tile4x1(float[] x, int r, int p, int k0, int k1, float[] d, int o, int stride) {
