@@ -83,16 +83,7 @@ public final class SparseBench {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("cells", cells(all));
-        List<Object> cross = new ArrayList<>();
-        for (Row r : crossover) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("shape", r.getString("shape"));
-            c.put("batch", r.getInt("batch"));
-            double s = r.getDouble(Crossover.CROSSOVER);
-            c.put("sparsity", Double.isNaN(s) ? null : s);
-            cross.add(c);
-        }
-        result.put("crossover", cross);
+        result.put("crossover", crossoverJson(crossover, "shape"));
 
         if (network) {
             Network lenet = Networks.lenet300100(seed);
@@ -101,16 +92,7 @@ public final class SparseBench {
                     .progress(System.out::println).run();
             Table nc = Timing.crossover(n);
             System.out.println(nc.printAll());
-            List<Object> nets = new ArrayList<>();
-            for (Row r : nc) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("network", r.getString("shape"));
-                c.put("batch", r.getInt("batch"));
-                double s = r.getDouble(Crossover.CROSSOVER);
-                c.put("sparsity", Double.isNaN(s) ? null : s);
-                nets.add(c);
-            }
-            result.put("network_crossover", nets);
+            result.put("network_crossover", crossoverJson(nc, "network"));
         }
 
         Network lenet = lenetEightPercent(seed);
@@ -196,6 +178,20 @@ public final class SparseBench {
             }
         }
         return best;
+    }
+
+    /** @return the crossover table as JSON objects: {@code <nameKey>}, batch, sparsity (null where never) */
+    private static List<Object> crossoverJson(Table crossover, String nameKey) {
+        List<Object> list = new ArrayList<>();
+        for (Row r : crossover) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put(nameKey, r.getString("shape"));
+            c.put("batch", r.getInt("batch"));
+            double s = r.getDouble(Crossover.CROSSOVER);
+            c.put("sparsity", Double.isNaN(s) ? null : s);
+            list.add(c);
+        }
+        return list;
     }
 
     /** LeNet-300-100 with the paper's split (kept 7.5 %, 9 %, 26 %: 7.7 % overall), by magnitude. */

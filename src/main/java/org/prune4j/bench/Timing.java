@@ -289,21 +289,8 @@ public final class Timing {
                     cell.put("shrunk_" + k.name(), k.bind(x, batch));
                 }
                 Map<String, Measurement> times = sampler.measure(cell);
-                Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
-                rows.put(best, times.get(best));
-                for (SparseKernel k : sparseKernels()) {
-                    rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
-                }
-                for (var e : rows.entrySet()) {
-                    add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
-                }
-                String shrunkBest = null;
-                for (DenseKernel k : shrunkKernels) {
-                    String name = "shrunk_" + k.name();
-                    if (shrunkBest == null || times.get(name).medianMs() < times.get(shrunkBest).medianMs()) {
-                        shrunkBest = name;
-                    }
-                }
+                addDenseAndSparse(t, batch, s, denseTimes, best, times);
+                String shrunkBest = fastest(times, "shrunk_");
                 add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + in + "x" + kept);
             }
             progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
@@ -339,22 +326,9 @@ public final class Timing {
                     });
                 }
                 Map<String, Measurement> times = sampler.measure(cell);
-                Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
-                rows.put(best, times.get(best));
-                for (SparseKernel k : sparseKernels()) {
-                    rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
-                }
-                for (var e : rows.entrySet()) {
-                    add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
-                }
+                addDenseAndSparse(t, batch, s, denseTimes, best, times);
                 if (shrunk != null) {
-                    String shrunkBest = null;
-                    for (String name : times.keySet()) {
-                        if (name.startsWith("shrunk_") && (shrunkBest == null
-                                || times.get(name).medianMs() < times.get(shrunkBest).medianMs())) {
-                            shrunkBest = name;
-                        }
-                    }
+                    String shrunkBest = fastest(times, "shrunk_");
                     add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + shrunk.weightCount() + " weights");
                 }
             }
@@ -414,13 +388,35 @@ public final class Timing {
     }
 
     private static String fastest(Map<String, Measurement> times) {
+        return fastest(times, "");
+    }
+
+    /** @return the name with the lowest median among those starting with the prefix */
+    private static String fastest(Map<String, Measurement> times, String prefix) {
         String best = null;
         for (var e : times.entrySet()) {
-            if (best == null || e.getValue().medianMs() < times.get(best).medianMs()) {
+            if (e.getKey().startsWith(prefix)
+                    && (best == null || e.getValue().medianMs() < times.get(best).medianMs())) {
                 best = e.getKey();
             }
         }
         return best;
+    }
+
+    /**
+     * One cell's rows: every dense kernel as measured once per shape and batch, except the fastest, whose row is
+     * its measurement side by side with this sparsity; then every sparse kernel.
+     */
+    private void addDenseAndSparse(Table t, int batch, double s, Map<String, Measurement> denseTimes, String best,
+                                   Map<String, Measurement> times) {
+        Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
+        rows.put(best, times.get(best));
+        for (SparseKernel k : sparseKernels()) {
+            rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
+        }
+        for (var e : rows.entrySet()) {
+            add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
+        }
     }
 
     private void add(Table t, int batch, double sparsity, String method, Measurement m, String detail) {
