@@ -54,7 +54,7 @@ public sealed interface Amount {
 
         @Override
         public String toString() {
-            return "to sparsity " + value;
+            return "to sparsity " + percent(value);
         }
     }
 
@@ -72,8 +72,14 @@ public sealed interface Amount {
 
         @Override
         public String toString() {
-            return value + " of the remaining";
+            return percent(value) + " of the remaining";
         }
+    }
+
+    /** @return a fraction as a percentage with at most four significant digits, e.g. "57.46 %" or "90 %" */
+    private static String percent(double fraction) {
+        return new java.math.BigDecimal(fraction * 100).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString() + " %";
     }
 
     private static void check(double value, String what) {
