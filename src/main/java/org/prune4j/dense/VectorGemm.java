@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Dense GEMM with the Vector API: weights pre-packed into panels of up to 4 vectors of columns ({@code [in][4·L]}
  * contiguous, L = floats per vector), a register tile of 4 batch rows × 4 vectors (16 accumulators, 4 weight loads
- * and 4 broadcasts per 16 FMAs; 8 rows for narrow panels), inputs blocked by {@value #K_BLOCK} so that a panel block (32 KB) stays in L1 while
- * every row tile uses it: a tile needs 16 bytes of weights per FMA, more than L2 delivers. Batch 1 uses two
- * accumulator sets over alternate inputs to hide the FMA latency. Cores split the panels, so each reads its own
- * share of the weights once.
+ * and 4 broadcasts per 16 FMAs; 8 rows for panels of 1 or 2 vectors), inputs blocked by {@value #K_BLOCK} so that
+ * a panel block (32 KB) stays in L1 while every row tile uses it: a tile needs 16 bytes of weights per FMA, more
+ * than L2 delivers. Batch 1 uses two accumulator sets over alternate inputs to hide the FMA latency. Cores split
+ * the panels, so each reads its own share of the weights once.
  *
  * <p>Load only after {@link VectorApi#available()}: it links against {@code jdk.incubator.vector}.
  */
