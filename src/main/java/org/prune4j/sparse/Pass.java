@@ -113,7 +113,7 @@ final class Pass {
     void run(float[] x, float[] y) {
         int n = layers.size();
         if (kernel == SparseKernel.VECTOR && batch == 1) {
-            if (!InputCheck.isFinite(x)) {
+            if (!VectorSparseOps.isFinite(x)) {
                 InputCheck.finite(x, x.length);
             }
             float[] a = x;

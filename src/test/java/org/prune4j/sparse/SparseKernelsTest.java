@@ -1,6 +1,8 @@
 package org.prune4j.sparse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +67,55 @@ class SparseKernelsTest {
                 for (int b : new int[] {1, 3}) {
                     float[] x = SparseFixtures.gaussian(b * in, b + 5L);
                     assertClose(SparseFixtures.reference(x, b, w, in, 20), layer.multiply(x, b), k + " in=" + in + " b=" + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sixteenBitIndicesGiveTheSameSpmvAsInts() {
+        // Small matrices keep int indices; forcing 16-bit ones exercises the kernel big matrices use.
+        for (int in : new int[] {300, 40000, 65536}) {
+            float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * 20, in + 1L), 0.9);
+            CsrMatrix csr = CsrMatrix.ofWeights(w, in, 20);
+            SellMatrix ints = SellMatrix.of(csr, Lanes.get());
+            SellMatrix shorts = SellMatrix.of(csr, Lanes.get(), 0);
+            assertTrue(ints.colIdx16 == null && shorts.colIdx16 != null, "index widths for in=" + in);
+            float[] x = SparseFixtures.gaussian(in, 9);
+            double[] ref = SparseFixtures.reference(x, 1, w, in, 20);
+            float[] a = new float[ints.paddedRows()];
+            float[] b = new float[shorts.paddedRows()];
+            VectorSparseOps.spmv(ints, x, a, null, false, 0, ints.slices);
+            VectorSparseOps.spmv(shorts, x, b, null, false, 0, shorts.slices);
+            assertArrayEquals(a, b, "in=" + in);
+            for (int i = 0; i < ints.rows(); i++) {
+                int row = ints.rowAt(i);
+                double magnitude = 0; // float rounding grows with the sum of |terms| (4000 per row at in=40000)
+                for (int c = 0; c < in; c++) {
+                    magnitude += Math.abs((double) w[c * 20 + row] * x[c]);
+                }
+                assertEquals(ref[row], a[i], 1e-6 * magnitude, "in=" + in + " row " + row);
+            }
+        }
+    }
+
+    @Test
+    void finitenessChecksCatchEveryNonFiniteValueAndNoFiniteOne() {
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00001)};
+        for (int n = 1; n <= 40; n++) {
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i % 4 == 0 ? Float.MAX_VALUE : i % 4 == 1 ? -Float.MAX_VALUE : i % 4 == 2 ? -0f : Float.MIN_VALUE;
+            }
+            assertTrue(org.prune4j.dense.InputCheck.isFinite(x), "scalar, finite n=" + n);
+            assertTrue(VectorSparseOps.isFinite(x), "vector, finite n=" + n);
+            for (int i = 0; i < n; i++) {
+                for (float v : bad) {
+                    float keep = x[i];
+                    x[i] = v;
+                    assertFalse(org.prune4j.dense.InputCheck.isFinite(x), "scalar " + v + " at " + i + " of " + n);
+                    assertFalse(VectorSparseOps.isFinite(x), "vector " + v + " at " + i + " of " + n);
+                    x[i] = keep;
                 }
             }
         }
