@@ -364,7 +364,8 @@ final class VectorGemm implements DenseKernel {
         int xo = r * in;
         int wo = panelOffset[p] + k0 * width;
         int k = k0;
-        for (; k + 1 < k1; k += 2, wo += 2 * width) {
+        // counted (k < pairs, not k + 1 < k1), so C2 drops the range checks and the safepoint poll
+        for (int pairs = k1 - ((k1 - k0) & 1); k < pairs; k += 2, wo += 2 * width) {
             FloatVector a = FloatVector.broadcast(S, x[xo + k]);
             a0 = FloatVector.fromArray(S, packed, wo).fma(a, a0);
             a1 = FloatVector.fromArray(S, packed, wo + L).fma(a, a1);
@@ -395,7 +396,8 @@ final class VectorGemm implements DenseKernel {
         int xo = r * in;
         int wo = panelOffset[p] + k0 * width;
         int k = k0;
-        for (; k + 1 < k1; k += 2, wo += 2 * width) {
+        // counted (k < pairs, not k + 1 < k1), so C2 drops the range checks and the safepoint poll
+        for (int pairs = k1 - ((k1 - k0) & 1); k < pairs; k += 2, wo += 2 * width) {
             FloatVector a = FloatVector.broadcast(S, x[xo + k]);
             a0 = FloatVector.fromArray(S, packed, wo).fma(a, a0);
             a1 = FloatVector.fromArray(S, packed, wo + L).fma(a, a1);
@@ -418,7 +420,8 @@ final class VectorGemm implements DenseKernel {
         int xo = r * in;
         int wo = panelOffset[p] + k0 * width;
         int k = k0;
-        for (; k + 1 < k1; k += 2, wo += 2 * width) {
+        // counted (k < pairs, not k + 1 < k1), so C2 drops the range checks and the safepoint poll
+        for (int pairs = k1 - ((k1 - k0) & 1); k < pairs; k += 2, wo += 2 * width) {
             a0 = FloatVector.fromArray(S, packed, wo).fma(FloatVector.broadcast(S, x[xo + k]), a0);
             b0 = FloatVector.fromArray(S, packed, wo + width).fma(FloatVector.broadcast(S, x[xo + k + 1]), b0);
         }

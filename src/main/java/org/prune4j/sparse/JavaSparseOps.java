@@ -18,7 +18,7 @@ final class JavaSparseOps {
             int p = ptr[r];
             int e = ptr[r + 1];
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            for (; p + 3 < e; p += 4) {
+            for (int quads = e - ((e - p) & 3); p < quads; p += 4) { // counted: no range checks inside
                 s0 = Math.fma(val[p], x[idx[p]], s0);
                 s1 = Math.fma(val[p + 1], x[idx[p + 1]], s1);
                 s2 = Math.fma(val[p + 2], x[idx[p + 2]], s2);

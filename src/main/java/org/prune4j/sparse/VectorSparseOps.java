@@ -49,12 +49,14 @@ final class VectorSparseOps {
             int w = a.sliceWidth[s];
             FloatVector acc0 = zero;
             FloatVector acc1 = zero;
-            int k = 0;
-            for (; k + 1 < w; k += 2, p += 2 * L) {
+            // a counted loop over p (not "k + 1 < w"): C2 then drops the range checks and the safepoint poll
+            // from the loop (measured 784 x 300 at 90 %: 8.5 -> 6.5 µs)
+            int pairs = p + (w & ~1) * L;
+            for (; p < pairs; p += 2 * L) {
                 acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, idx, p), acc0);
                 acc1 = FloatVector.fromArray(S, val, p + L).fma(FloatVector.fromArray(S, x, 0, idx, p + L), acc1);
             }
-            if (k < w) {
+            if ((w & 1) != 0) {
                 acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, idx, p), acc0);
             }
             FloatVector acc = acc0.add(acc1);
@@ -85,14 +87,14 @@ final class VectorSparseOps {
             int w = a.sliceWidth[s];
             FloatVector acc0 = zero;
             FloatVector acc1 = zero;
-            int k = 0;
-            for (; k + 1 < w; k += 2, p += 2 * L) {
+            int pairs = p + (w & ~1) * L;
+            for (; p < pairs; p += 2 * L) {
                 widen(idx, p, i0);
                 widen(idx, p + L, i1);
                 acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
                 acc1 = FloatVector.fromArray(S, val, p + L).fma(FloatVector.fromArray(S, x, 0, i1, 0), acc1);
             }
-            if (k < w) {
+            if ((w & 1) != 0) {
                 widen(idx, p, i0);
                 acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
             }
