@@ -91,6 +91,7 @@ public final class SparseBench {
                     .time(quick ? 0.15 : 0.4, quick ? 0.03 : 0.25).samples(quick ? 3 : 5, quick ? 9 : 41)
                     .progress(System.out::println).run();
             Table nc = Timing.crossover(n);
+            System.out.println(n.printAll());
             System.out.println(nc.printAll());
             result.put("network_crossover", crossoverJson(nc, "network"));
         }
