@@ -23,7 +23,10 @@ final class NarrowGemm implements DenseKernel {
     private static final int L = Simd.LANES;
     /** Below this many outputs the panel kernel wastes more on padding than the folds here cost (measured). */
     static final int MAX_OUTPUTS = 12;
-    /** Multiply-adds from which both cores help (with at least 4 blocks of 16 rows): reading the input dominates. */
+    /**
+     * Multiply-adds from which both cores help (with at least 2 blocks of 16 rows): 300×10 at batch 32 (96 K) took
+     * 0.73× the time of one core; 300×5 (48 K) lost to the hand-off.
+     */
     private static final long PARALLEL_WORK = 1L << 16;
 
     private static final VectorShuffle<Float> SWAP8 = swap(8);
@@ -99,7 +102,7 @@ final class NarrowGemm implements DenseKernel {
     public void compute(float[] x, int batch, float[] y) {
         int tiles = batch / L;
         int parts = Math.min(2 * Parallel.cores(), tiles);
-        if ((long) batch * in * out < PARALLEL_WORK || tiles < 4 || Parallel.cores() == 1) {
+        if ((long) batch * in * out < PARALLEL_WORK || tiles < 2 || Parallel.cores() == 1) {
             rows(x, y, 0, batch);
         } else {
             // whole 16-row blocks per part; the last part also takes the rows after the last block

@@ -100,6 +100,20 @@ class DenseKernelTest {
     }
 
     @Test
+    void midSizeProductsSplitByRowsOrPanels() {
+        // 2^17..2^19 multiply-adds: row parts over all panels from 16 rows (with a row tail), panel parts below
+        int[][] cases = {{300, 40, 32}, {300, 100, 17}, {300, 30, 23}, {300, 100, 8}, {784, 16, 12}, {784, 300, 1}};
+        for (int[] c : cases) {
+            float[] w = gaussian(c[0] * c[1], c[1] + 11L);
+            float[] x = gaussian(c[2] * c[0], c[2] + 13L);
+            double[] ref = reference(x, c[2], w, c[0], c[1]);
+            for (DenseKernel k : DenseKernel.all(w, c[0], c[1])) {
+                assertClose(ref, k.multiply(x, c[2]), c[0], k.name() + " " + c[0] + "x" + c[1] + " batch " + c[2]);
+            }
+        }
+    }
+
+    @Test
     void narrowLayersMatchTheReference() {
         // the few-outputs kernel: every output group (4, 2, 1), an input tail, row tails and the parallel split
         int[] ins = {16, 17, 31, 300, 784};
