@@ -1,6 +1,7 @@
 package org.prune4j.bench;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,14 @@ final class Sampler {
     private final int maxSamples;
     /** Samples shorter than this are made of several calls. */
     private static final double MIN_SAMPLE_SECONDS = 200e-6;
+    /**
+     * Seconds the first calls run round-robin before anything is timed. In a notebook, the first few hundred
+     * milliseconds of a cell ran a two-core kernel 2–3× slower than the rest of the cell (784×300 at batch 1: 25–35
+     * µs, then 10–14 µs), even after both cores had been kept busy for a second, while one-core kernels were not
+     * affected; a per-call warm-up of {@code warmupSeconds} could end inside that stretch.
+     */
+    private static final double SETTLE_SECONDS = 1.0;
+    private boolean settled;
 
     Sampler(double warmupSeconds, double budgetSeconds, int minSamples, int maxSamples) {
         this.warmupSeconds = warmupSeconds;
@@ -32,6 +41,16 @@ final class Sampler {
      * @return their measurements, in the same order
      */
     Map<String, Measurement> measure(Map<String, Runnable> calls) {
+        if (!settled) {
+            settled = true;
+            long end = System.nanoTime() + (long) (SETTLE_SECONDS * 1e9);
+            for (Iterator<Runnable> it = calls.values().iterator(); System.nanoTime() < end; ) {
+                if (!it.hasNext()) {
+                    it = calls.values().iterator();
+                }
+                it.next().run();
+            }
+        }
         List<String> names = new ArrayList<>(calls.keySet());
         int n = names.size();
         int[] perSample = new int[n];
