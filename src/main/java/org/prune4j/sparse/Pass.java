@@ -16,9 +16,10 @@ final class Pass {
     /**
      * The same for one input at a time, in stored non-zeros: gathers, not memory, bound an SpMV that fits in cache, so
      * a second core pays from a few microseconds on (measured 1.4-2x on 784 x 300 at 80-90 %, 24-47 thousand
-     * non-zeros, 8-20 µs on one core, with the pool's workers spinning between back-to-back calls).
+     * non-zeros, 8-20 µs on one core, with the pool's workers spinning between back-to-back calls). At 95 % (12
+     * thousand, 3.5 µs on one core) it did not: 4.2-5.2 µs on two in a plain JVM, 4.2-10 µs in a notebook kernel.
      */
-    private static final long PARALLEL_WORK_SPMV = Long.getLong("prune4j.sparse.parallelWorkSpmv", 1L << 13);
+    private static final long PARALLEL_WORK_SPMV = Long.getLong("prune4j.sparse.parallelWorkSpmv", 1L << 14);
 
     private final List<SparseLayer> layers;
     private final SparseKernel kernel;
