@@ -92,15 +92,21 @@ final class VectorGemm implements DenseKernel {
         int panels = panelCol.length;
         int wanted = 2 * Parallel.cores();
         long work = (long) batch * in * out;
-        if (work < PARALLEL_WORK || Parallel.cores() == 1 || (work < ROW_SPLIT_WORK && batch < 16 && panels == 1)) {
+        if (work < PARALLEL_WORK || Parallel.cores() == 1) {
             run(x, y, 0, batch, 0, panels);
-        } else if (work < ROW_SPLIT_WORK && batch >= 16) {
-            // parts of whole 8-row tiles (the tile height of narrow panels), each over all panels
-            int tiles = batch / 8;
-            int parts = Math.min(wanted, tiles);
-            Parallel.run(parts, q -> run(x, y, tiles * q / parts * 8, q == parts - 1 ? batch : tiles * (q + 1) / parts * 8,
-                    0, panels));
-        } else if (panels >= wanted || batch < 8 || work < ROW_SPLIT_WORK) {
+        } else if (work < ROW_SPLIT_WORK) {
+            if (batch >= 16) {
+                // parts of whole 8-row tiles (the tile height of narrow panels), each over all panels
+                int tiles = batch / 8;
+                int parts = Math.min(wanted, tiles);
+                Parallel.run(parts, q -> run(x, y, tiles * q / parts * 8,
+                        q == parts - 1 ? batch : tiles * (q + 1) / parts * 8, 0, panels));
+            } else if (panels > 1) {
+                Parallel.run(panels, p -> run(x, y, 0, batch, p, p + 1));
+            } else {
+                run(x, y, 0, batch, 0, panels);
+            }
+        } else if (panels >= wanted || batch < 8) {
             // one part per panel, claimed by whichever core is free: disjoint weights, balanced work
             Parallel.run(panels, p -> run(x, y, 0, batch, p, p + 1));
         } else {
