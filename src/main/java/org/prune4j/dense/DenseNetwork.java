@@ -88,21 +88,28 @@ public final class DenseNetwork {
         return b;
     }
 
+    /** Bias and ReLU in place (the Vector API loop where available: C2 does not vectorize the plain one). */
+    static void addBias(float[] y, int batch, float[] bias, boolean relu) {
+        if (VectorApi.available()) {
+            VectorBias.add(y, batch, bias, relu);
+            return;
+        }
+        int out = bias.length;
+        for (int r = 0; r < batch; r++) {
+            int o = r * out;
+            for (int j = 0; j < out; j++) {
+                float v = y[o + j] + bias[j];
+                y[o + j] = relu ? Math.max(0f, v) : v;
+            }
+        }
+    }
+
     private void run(float[] x, int batch, float[][] buffers) {
         float[] a = x;
         for (int i = 0; i < kernels.size(); i++) {
             float[] y = buffers[i];
             kernels.get(i).compute(a, batch, y);
-            float[] bias = biases.get(i);
-            boolean relu = activations.get(i) == Activation.RELU;
-            int out = bias.length;
-            for (int r = 0; r < batch; r++) {
-                int o = r * out;
-                for (int j = 0; j < out; j++) {
-                    float v = y[o + j] + bias[j];
-                    y[o + j] = relu ? Math.max(0f, v) : v;
-                }
-            }
+            addBias(y, batch, biases.get(i), activations.get(i) == Activation.RELU);
             a = y;
         }
     }

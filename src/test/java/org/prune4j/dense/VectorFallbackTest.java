@@ -31,6 +31,9 @@ class VectorFallbackTest {
         List<String> lines = new ArrayList<>();
         lines.add(ChildJvm.line("dense.batch9", fastest.name(), fastest.multiply(x, 9)));
         lines.add(ChildJvm.line("dense.batch1", fastest.name(), fastest.multiply(java.util.Arrays.copyOf(x, 70), 1)));
+        // the network adds bias and ReLU with the Vector API where it can, in a plain loop where not
+        DenseNetwork net = new DenseNetwork(DenseNetworkTest.withBiases(), DenseKernel::fastest);
+        lines.add(ChildJvm.line("network.batch9", net.kernelName(), net.output(x, 9)));
         return lines;
     }
 
