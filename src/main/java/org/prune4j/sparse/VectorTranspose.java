@@ -226,13 +226,30 @@ final class VectorTranspose {
                     groups * (p + 1) / parts, max[p]));
         }
         for (float[] m : max) {
-            // false for infinity and for NaN (Math.max and the vector max both propagate NaN)
-            if (!(m[16] < Float.POSITIVE_INFINITY
-                    && FloatVector.fromArray(S, m, 0).reduceLanes(VectorOperators.MAX) < Float.POSITIVE_INFINITY)) {
+            if (!finite(m)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Row groups {@code [g0, g1)} (16 rows each) of {@link #toChunked}, on the calling thread: the part of the batch
+     * one core works on.
+     *
+     * @return whether every value was finite
+     */
+    static boolean toChunkedGroups(float[] x, int batch, int features, int width, float[] dst, int dstOff, int g0,
+            int g1) {
+        float[] max = new float[17];
+        toChunked(x, batch, features, width, dst, dstOff, g0, g1, max);
+        return finite(max);
+    }
+
+    /** Whether the largest magnitudes seen are finite: false for infinity and for NaN (both maxima propagate NaN). */
+    private static boolean finite(float[] m) {
+        return m[16] < Float.POSITIVE_INFINITY
+                && FloatVector.fromArray(S, m, 0).reduceLanes(VectorOperators.MAX) < Float.POSITIVE_INFINITY;
     }
 
     /** Row groups {@code [g0, g1)} (16 rows each) of {@link #toChunked}; {@code max} as there. */
@@ -273,6 +290,12 @@ final class VectorTranspose {
             Parallel.run(parts, p -> fromChunked(src, srcOff, batch, features, width, y, groups * p / parts,
                     groups * (p + 1) / parts));
         }
+    }
+
+    /** Row groups {@code [g0, g1)} (16 rows each) of {@link #fromChunked}, on the calling thread. */
+    static void fromChunkedGroups(float[] src, int srcOff, int batch, int features, int width, float[] y, int g0,
+            int g1) {
+        fromChunked(src, srcOff, batch, features, width, y, g0, g1);
     }
 
     private static void fromChunked(float[] src, int srcOff, int batch, int features, int width, float[] y, int g0,

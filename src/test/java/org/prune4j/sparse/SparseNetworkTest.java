@@ -1,13 +1,18 @@
 package org.prune4j.sparse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.Network;
 
 class SparseNetworkTest {
@@ -19,7 +24,7 @@ class SparseNetworkTest {
             for (SparseKernel k : SparseKernel.values()) {
                 SparseNetwork sparse = SparseNetwork.of(net, k);
                 assertEquals(net.nonZeroWeights(), sparse.nonZeros());
-                for (int batch : new int[] {1, 7, 32, 256}) {
+                for (int batch : new int[] {1, 7, 32, 48, 200, 256}) {
                     float[] x = SparseFixtures.gaussian(batch * 784, batch);
                     for (int i = 0; i < x.length; i++) {
                         x[i] = Math.abs(x[i]) * 0.3f; // pixel-like: non-negative, around [0, 1]
@@ -34,6 +39,36 @@ class SparseNetworkTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void batchesAreSplitByChunksWhereThatPays() {
+        Assumptions.assumeTrue(org.prune4j.dense.Parallel.cores() > 1 && VectorApi.available(), "needs two cores");
+        Network light = SparseFixtures.prunedMlp(3, 0.9, 784, 300, 100, 10);
+        Network heavy = SparseFixtures.prunedMlp(3, 0.5, 784, 300, 100, 10);
+        List<SparseLayer> lightLayers = SparseNetwork.of(light, SparseKernel.VECTOR).layers();
+        List<SparseLayer> heavyLayers = SparseNetwork.of(heavy, SparseKernel.VECTOR).layers();
+        // batch 256: two 128-wide chunks, one per core
+        Pass p = new Pass(heavyLayers, null, true, 256);
+        assertTrue(p.splitsByChunks());
+        assertEquals(128, p.chunkWidth());
+        // batch 32, a light chain: two 16-wide chunks instead of one 32-wide chunk split by rows
+        p = new Pass(lightLayers, null, true, 32);
+        assertTrue(p.splitsByChunks());
+        assertEquals(16, p.chunkWidth());
+        // batch 32, fc1 at 50 %: the two-vector kernel over rows pays more
+        p = new Pass(heavyLayers, null, true, 32);
+        assertFalse(p.splitsByChunks());
+        assertEquals(32, p.chunkWidth());
+        // the two splits give the same outputs within float rounding
+        float[] x = SparseFixtures.gaussian(32 * 784, 9);
+        float[] byRows = new float[32 * 10];
+        float[] byChunks = new float[32 * 10];
+        new Pass(lightLayers, null, true, 32, 32).run(x, byRows);
+        new Pass(lightLayers, null, true, 32).run(x, byChunks);
+        for (int i = 0; i < byRows.length; i++) {
+            assertEquals(byRows[i], byChunks[i], 1e-5 * Math.max(1, Math.abs(byRows[i])), "at " + i);
         }
     }
 
