@@ -30,7 +30,7 @@ class DenseNetworkTest {
                 : new DenseNetwork.KernelFactory[] {DenseKernel::plainJava, DenseKernel::nd4j};
         for (DenseNetwork.KernelFactory f : factories) {
             DenseNetwork dn = new DenseNetwork(net, f);
-            for (int batch : new int[] {1, 9, 32}) {
+            for (int batch : new int[] {1, 9, 32, 201}) { // 201: cut into one block of rows per core
                 float[] x = DenseKernelTest.gaussian(batch * 70, batch);
                 float[] expected = net.output(Nd4j.create(x, new long[] {batch, 70}, DataType.FLOAT)).data().asFloat();
                 float[] actual = dn.output(x, batch);
