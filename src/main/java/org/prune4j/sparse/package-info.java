@@ -10,7 +10,8 @@
  * batch-contiguous activation layout) with a plain-Java fallback chosen at run time when
  * {@code jdk.incubator.vector} is absent;</li>
  * <li>{@link org.prune4j.sparse.SparseLayer} and {@link org.prune4j.sparse.SparseNetwork}: a network kept in the
- * sparse layout, converting activations only at its input and output;</li>
+ * sparse layout, converting activations only at its input and output; on several cores a batch is cut into
+ * chunks that each core carries through the whole chain, so activations never move between the cores' caches;</li>
  * <li>storage: exact byte counts of dense, CSR (32- and 16-bit indices, fp16 values), Han-style relative indexing
  * and weight sharing, each by really encoding and decoding, and a compact model file.</li>
  * </ul>
