@@ -97,8 +97,10 @@ public final class DenseNetwork {
     private final class Pass {
         private final int batch;
         private final int parts;
-        private final float[][] inputs;
-        private final float[][][] outputs;
+        /** Per part: its rows of the input (copied, as the kernels read from index 0), or null for one part. */
+        private final float[][] blockInput;
+        /** Per part and layer: the layer's outputs for the part's rows. */
+        private final float[][][] blockOutput;
 
         Pass(int batch) {
             this.batch = batch;
@@ -109,13 +111,13 @@ public final class DenseNetwork {
             work *= batch;
             int cores = Parallel.cores();
             parts = cores > 1 && batch >= MIN_ROWS_PER_CORE * cores && work >= SPLIT_WORK ? cores : 1;
-            inputs = new float[parts][];
-            outputs = new float[parts][kernels.size()][];
+            blockInput = new float[parts][];
+            blockOutput = new float[parts][kernels.size()][];
             for (int p = 0; p < parts; p++) {
                 int rows = rowStart(p + 1) - rowStart(p);
-                inputs[p] = parts > 1 ? new float[rows * inputs()] : null;
+                blockInput[p] = parts > 1 ? new float[rows * inputs()] : null;
                 for (int i = 0; i < kernels.size(); i++) {
-                    outputs[p][i] = new float[rows * kernels.get(i).outputs()];
+                    blockOutput[p][i] = new float[rows * kernels.get(i).outputs()];
                 }
             }
         }
@@ -126,7 +128,7 @@ public final class DenseNetwork {
 
         void run(float[] x, float[] y) {
             if (parts == 1) {
-                float[] last = chain(x, batch, outputs[0]);
+                float[] last = chain(x, batch, blockOutput[0]);
                 System.arraycopy(last, 0, y, 0, last.length);
                 return;
             }
@@ -135,8 +137,8 @@ public final class DenseNetwork {
             Parallel.run(parts, p -> {
                 int r0 = rowStart(p);
                 int rows = rowStart(p + 1) - r0;
-                System.arraycopy(x, r0 * in, inputs[p], 0, rows * in);
-                float[] last = chain(inputs[p], rows, outputs[p]);
+                System.arraycopy(x, r0 * in, blockInput[p], 0, rows * in);
+                float[] last = chain(blockInput[p], rows, blockOutput[p]);
                 System.arraycopy(last, 0, y, r0 * out, rows * out);
             });
         }

@@ -257,9 +257,9 @@ final class Pass {
     /**
      * The chunk width: the layout's default, unless the batch then fits in fewer chunks than there are cores and the
      * chain is light enough that narrower chunks, one or more per core ({@link #byChunks}), pay: LeNet at batch 32,
-     * one JVM, alternating, chunks of 16 per core against rows of 32-wide chunks split over the cores: 0.50-0.85 of
-     * the time at 70-90 % sparsity (fc1 2.3 million multiply-adds and less), 1.05 at 60 % (3.0 million), 1.34 at 50 %
-     * (the one-vector kernel does more work per multiply-add).
+     * one JVM, alternating, chunks of 16 per core against rows of 32-wide chunks split over the cores: 0.37-0.65 of
+     * the time at 80-95 % sparsity, 0.85-0.98 at 70 % (fc1 2.3 million multiply-adds), 1.05 at 60 % (3.0 million),
+     * 1.34 at 50 % (the one-vector kernel does more work per multiply-add).
      */
     private static int chunkWidth(List<SparseLayer> layers, int batch, int[] parts) {
         int lanes = VectorSparseOps.L;
