@@ -80,10 +80,14 @@ final class Pass {
         long threshold = batch == 1 ? PARALLEL_WORK_SPMV : PARALLEL_WORK;
         int n = layers.size();
         this.parts = new int[n];
+        long heaviest = 0;
+        boolean split = false;
         for (int i = 0; i < n; i++) {
             long work = layers.get(i).csr().nonZeros() * (long) batch;
             boolean fine = batch > 1 && batch <= FINE_SPLIT_BATCH && work >= FINE_SPLIT_WORK;
             parts[i] = work < threshold || Parallel.cores() == 1 ? 1 : (fine ? 4 : 2) * Parallel.cores();
+            heaviest = Math.max(heaviest, work);
+            split |= parts[i] > 1;
         }
         if (kernel == SparseKernel.VECTOR && batch == 1) {
             SellChain chain = sellChain != null ? sellChain : SellChain.single(layers.get(0));
@@ -102,7 +106,7 @@ final class Pass {
         } else if (kernel == SparseKernel.VECTOR) {
             sells = null;
             sellBias = null;
-            width = chunkWidth > 0 ? chunkWidth : chunkWidth(layers, batch, parts);
+            width = chunkWidth > 0 ? chunkWidth : chunkWidth(batch, heaviest, split);
             chunks = Layouts.chunks(batch, width);
             blocked = new BlockedCsr[n];
             flat = new float[n + 1][];
@@ -116,11 +120,7 @@ final class Pass {
                     blocked[i] = layers.get(i).blocked(width);
                 }
             }
-            int widest = 1;
-            for (int p : parts) {
-                widest = Math.max(widest, p);
-            }
-            byChunks = VectorTranspose.USABLE && chunks > 1 && widest > 1;
+            byChunks = VectorTranspose.USABLE && chunks > 1 && split;
             rows = null;
         } else {
             sells = null;
@@ -256,20 +256,15 @@ final class Pass {
 
     /**
      * The chunk width: the layout's default, unless the batch then fits in fewer chunks than there are cores and the
-     * chain is light enough that narrower chunks, one or more per core ({@link #byChunks}), pay: LeNet at batch 32,
+     * chain is light enough (its {@code heaviest} layer's multiply-adds; {@code split}: some layer is worth two
+     * cores) that narrower chunks, one or more per core ({@link #byChunks}), pay: LeNet at batch 32,
      * one JVM, alternating, chunks of 16 per core against rows of 32-wide chunks split over the cores: 0.37-0.65 of
      * the time at 80-95 % sparsity, 0.85-0.98 at 70 % (fc1 2.3 million multiply-adds), 1.05 at 60 % (3.0 million),
      * 1.34 at 50 % (the one-vector kernel does more work per multiply-add).
      */
-    private static int chunkWidth(List<SparseLayer> layers, int batch, int[] parts) {
+    private static int chunkWidth(int batch, long heaviest, boolean split) {
         int lanes = VectorSparseOps.L;
         int width = Layouts.chunkWidth(batch, lanes);
-        long heaviest = 0;
-        boolean split = false;
-        for (int i = 0; i < layers.size(); i++) {
-            heaviest = Math.max(heaviest, layers.get(i).csr().nonZeros() * (long) batch);
-            split |= parts[i] > 1;
-        }
         if (!VectorTranspose.USABLE || !split || heaviest >= NARROW_CHUNK_WORK) {
             return width;
         }
