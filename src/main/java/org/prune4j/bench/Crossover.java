@@ -20,7 +20,9 @@ import tech.tablesaw.api.Table;
  * methods are on neither side. Missing when sparse does not win at the highest sparsity.
  *
  * <p>Timing contract (long format, as {@link Timing#run()} makes it): {@code shape, batch, sparsity, method,
- * median_ms}.
+ * median_ms}. Where the table also has {@value Timing#VS_DENSE} for every sparse method at a sparsity (each
+ * method's time over the fastest dense method's, round by round), "faster" means a ratio under 1 there; else the
+ * medians are compared.
  */
 public final class Crossover {
     /** Column of the crossover sparsity. */
@@ -95,9 +97,14 @@ public final class Crossover {
         }
     }
 
-    /** "batch|shape" → sparsity → {best dense, best sparse} median. */
+    /**
+     * "batch|shape" → sparsity → {best dense, best sparse}: the medians, or {1, best sparse ratio} where every sparse
+     * method there has a round-by-round ratio to the fastest dense one.
+     */
     private static Map<String, TreeMap<Double, double[]>> bestPerCell(Table timing) {
         requireContract(timing);
+        boolean paired = timing.containsColumn(Timing.VS_DENSE);
+        // {best dense median, best sparse median, best sparse ratio, sparse rows without a ratio}
         Map<String, TreeMap<Double, double[]>> cells = new LinkedHashMap<>();
         for (Row r : timing) {
             MethodKind kind = MethodKind.of(r.getString(Timing.METHOD));
@@ -107,16 +114,32 @@ public final class Crossover {
             if (kind == MethodKind.SHRUNK || !Double.isFinite(median)) {
                 continue;
             }
-            double[] best = cell.computeIfAbsent(r.getDouble(Timing.SPARSITY),
-                    s -> new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY});
-            int side = kind == MethodKind.DENSE ? 0 : 1;
-            best[side] = Math.min(best[side], median);
+            double[] best = cell.computeIfAbsent(r.getDouble(Timing.SPARSITY), s -> new double[] {
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0});
+            if (kind == MethodKind.DENSE) {
+                best[0] = Math.min(best[0], median);
+            } else {
+                best[1] = Math.min(best[1], median);
+                double ratio = paired ? r.getDouble(Timing.VS_DENSE) : Double.NaN;
+                if (Double.isFinite(ratio)) {
+                    best[2] = Math.min(best[2], ratio);
+                } else {
+                    best[3]++;
+                }
+            }
         }
-        for (TreeMap<Double, double[]> cell : cells.values()) {
-            // only sparsities where both kinds were timed count
-            cell.values().removeIf(b -> !Double.isFinite(b[0]) || !Double.isFinite(b[1]));
-        }
-        return cells;
+        Map<String, TreeMap<Double, double[]>> out = new LinkedHashMap<>();
+        cells.forEach((key, cell) -> {
+            TreeMap<Double, double[]> o = new TreeMap<>();
+            cell.forEach((s, b) -> {
+                // only sparsities where both kinds were timed count
+                if (Double.isFinite(b[0]) && Double.isFinite(b[1])) {
+                    o.put(s, b[3] == 0 && Double.isFinite(b[2]) ? new double[] {1, b[2]} : new double[] {b[0], b[1]});
+                }
+            });
+            out.put(key, o);
+        });
+        return out;
     }
 
     private static OptionalDouble crossover(TreeMap<Double, double[]> cell) {

@@ -1,6 +1,7 @@
 package org.prune4j.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
  * rounds, one sample of every call per round, so slow drifts of a shared machine hit all calls alike. Each call
  * gets as many samples as fit its time budget, within [min, max]. Every sample is preceded by untimed calls of the
  * same method ({@link #warm}), so that, like a timing loop, it sees its own data in cache rather than what the
- * previous method left there.
+ * previous method left there. The rounds are kept, so that two calls can be compared round by round
+ * ({@link SideBySide#ratio}).
  */
 final class Sampler {
     private final double warmupSeconds;
@@ -38,9 +40,9 @@ final class Sampler {
 
     /**
      * @param calls named calls
-     * @return their measurements, in the same order
+     * @return their measurements, in the same order, with their rounds
      */
-    Map<String, Measurement> measure(Map<String, Runnable> calls) {
+    SideBySide measure(Map<String, Runnable> calls) {
         if (!settled) {
             settled = true;
             long end = System.nanoTime() + (long) (SETTLE_SECONDS * 1e9);
@@ -62,13 +64,13 @@ final class Sampler {
             perSample[i] = (int) Math.max(1, Math.ceil(MIN_SAMPLE_SECONDS / t));
             samples[i] = (int) Math.max(minSamples, Math.min(maxSamples, budgetSeconds / (t * perSample[i])));
         }
-        double[][] times = new double[n][];
-        for (int i = 0; i < n; i++) {
-            times[i] = new double[samples[i]];
-        }
         int rounds = 0;
         for (int s : samples) {
             rounds = Math.max(rounds, s);
+        }
+        double[][] times = new double[n][rounds];
+        for (double[] t : times) {
+            Arrays.fill(t, Double.NaN);
         }
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < n; i++) {
@@ -84,11 +86,13 @@ final class Sampler {
                 }
             }
         }
-        Map<String, Measurement> result = new LinkedHashMap<>();
+        Map<String, double[]> byName = new LinkedHashMap<>();
+        Map<String, Integer> callsPerSample = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            result.put(names.get(i), Measurement.of(times[i], perSample[i]));
+            byName.put(names.get(i), times[i]);
+            callsPerSample.put(names.get(i), perSample[i]);
         }
-        return result;
+        return new SideBySide(byName, callsPerSample);
     }
 
     /**

@@ -29,8 +29,10 @@ import tech.tablesaw.api.Table;
  * Dense versus sparse versus shrunk on layers 784×300, 300×100 and 4096×4096 at batch 1, 32 and 256 and sparsity
  * 30–99 % (magnitude-pruned standard-normal weights), plus the storage of an 8 %-kept LeNet-300-100-shaped
  * network, ending with one line {@code RESULT {json}}: {@code cells} (per shape, batch, sparsity: {@code dense_ms}
- * = best dense, {@code nd4j_ms}, {@code csr_ms} = best sparse kernel with its layout conversion, {@code shrunk_ms})
- * and {@code crossover} (lowest sparsity from which sparse beats best dense).
+ * = best dense, {@code nd4j_ms}, {@code csr_ms} = best sparse kernel with its layout conversion, {@code shrunk_ms},
+ * and {@code csr_over_dense}, {@code shrunk_over_dense}: the median of the round-by-round ratios to the best dense
+ * kernel, see {@link Timing}) and {@code crossover} (lowest sparsity from which sparse beats best dense, judged on
+ * {@code csr_over_dense}; {@code crossover_by_medians} judges on the ratio of the medians instead).
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp "target/classes:target/lib/*" org.prune4j.bench.SparseBench
  * [--quick] [--shapes 784x300,300x100] [--network] [--mnist E]}. {@code --quick} (CI) uses shorter budgets, three
@@ -84,6 +86,7 @@ public final class SparseBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("cells", cells(all));
         result.put("crossover", crossoverJson(crossover, "shape"));
+        result.put("crossover_by_medians", crossoverJson(byMedians(all), "shape"));
 
         if (network) {
             Network lenet = Networks.lenet300100(seed);
@@ -94,6 +97,7 @@ public final class SparseBench {
             System.out.println(n.printAll());
             System.out.println(nc.printAll());
             result.put("network_crossover", crossoverJson(nc, "network"));
+            result.put("network_crossover_by_medians", crossoverJson(byMedians(n), "network"));
         }
 
         Network lenet = lenetEightPercent(seed);
@@ -135,6 +139,7 @@ public final class SparseBench {
             c.put(method + "_ms", ms);
             c.put(method + "_p25_ms", r.getDouble("p25_ms"));
             c.put(method + "_p75_ms", r.getDouble("p75_ms"));
+            c.put(method + "_vs_dense", r.getDouble(Timing.VS_DENSE));
             if (method.equals("shrunk")) {
                 c.put("shrunk_kernel", r.getString("detail"));
             }
@@ -158,6 +163,8 @@ public final class SparseBench {
             out.put("sparse_vector_ms", c.get("sparse_vector_ms"));
             out.put("shrunk_ms", c.get("shrunk_ms"));
             out.put("shrunk_kernel", c.get("shrunk_kernel"));
+            out.put("csr_over_dense", c.get(bestSparse + "_vs_dense"));
+            out.put("shrunk_over_dense", c.get("shrunk_vs_dense"));
             out.put("csr_p25_ms", c.get(bestSparse + "_p25_ms"));
             out.put("csr_p75_ms", c.get(bestSparse + "_p75_ms"));
             out.put("dense_p25_ms", c.get(bestDense + "_p25_ms"));
@@ -179,6 +186,11 @@ public final class SparseBench {
             }
         }
         return best;
+    }
+
+    /** The crossover judged on the ratio of the medians (the table without its round-by-round ratios). */
+    private static Table byMedians(Table timing) {
+        return Timing.crossover(timing.copy().removeColumns(Timing.VS_DENSE));
     }
 
     /** @return the crossover table as JSON objects: {@code <nameKey>}, batch, sparsity (null where never) */

@@ -47,11 +47,18 @@ import tech.tablesaw.api.Table;
  * them (by lower quartile, which a disturbed stretch of the machine moves less than the median) is measured again
  * side by side with every sparsity, and that measurement is the one in its row there.
  * Vector API methods are left out when the module is absent.
+ *
+ * <p>Column {@value #VS_DENSE}: each method's time over the fastest dense method's, taken round by round (the two
+ * samples of a round are milliseconds apart) and the median of those ratios. The crossover is decided on it: a
+ * shared machine's slower and faster stretches, seconds long, move the medians of two methods apart (the same
+ * dense kernel measured 0.59 ms in one cell and 1.05 ms in the next) but not a ratio taken within one round.
  */
 public final class Timing {
     /** The long table's column names, which charts rely on. */
     public static final String SHAPE = "shape", BATCH = "batch", SPARSITY = "sparsity", METHOD = "method",
             MEDIAN = "median_ms", P25 = "p25_ms", P75 = "p75_ms", SAMPLES = "samples", DETAIL = "detail";
+    /** Median of the round-by-round ratios of a method's time to the fastest dense method's (1 for that one). */
+    public static final String VS_DENSE = "vs_best_dense";
 
     private final String shape;
     private final float[] weights;
@@ -244,12 +251,15 @@ public final class Timing {
         return this;
     }
 
-    /** @return the long table: shape, batch, sparsity, method, median_ms, p25_ms, p75_ms, samples, detail */
+    /**
+     * @return the long table: shape, batch, sparsity, method, median_ms, p25_ms, p75_ms, vs_best_dense, samples,
+     *         detail
+     */
     public Table run() {
         Table t = Table.create("timing " + shape, StringColumn.create(SHAPE), IntColumn.create(BATCH),
                 DoubleColumn.create(SPARSITY), StringColumn.create(METHOD), DoubleColumn.create(MEDIAN),
-                DoubleColumn.create(P25), DoubleColumn.create(P75), IntColumn.create(SAMPLES),
-                StringColumn.create(DETAIL));
+                DoubleColumn.create(P25), DoubleColumn.create(P75), DoubleColumn.create(VS_DENSE),
+                IntColumn.create(SAMPLES), StringColumn.create(DETAIL));
         KernelWarmup.once();
         Sampler sampler = new Sampler(warmupSeconds, budgetSeconds, minSamples, maxSamples);
         if (network == null) {
@@ -274,8 +284,8 @@ public final class Timing {
             }
             Map<String, Runnable> calls = new LinkedHashMap<>();
             dense.forEach((name, k) -> calls.put(name, k.bind(x, batch)));
-            Map<String, Measurement> denseTimes = sampler.measure(calls);
-            String best = fastest(denseTimes);
+            SideBySide denseTimes = sampler.measure(calls);
+            String best = fastest(denseTimes.measurements());
             for (double s : sparsities) {
                 float[] pruned = asIs ? w : magnitude.prune(s);
                 Map<String, Runnable> cell = new LinkedHashMap<>();
@@ -289,10 +299,11 @@ public final class Timing {
                 for (DenseKernel k : shrunkKernels) {
                     cell.put("shrunk_" + k.name(), k.bind(x, batch));
                 }
-                Map<String, Measurement> times = sampler.measure(cell);
+                SideBySide times = sampler.measure(cell);
                 addDenseAndSparse(t, batch, s, denseTimes, best, times);
-                String shrunkBest = fastest(times, "shrunk_");
-                add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + in + "x" + kept);
+                String shrunkBest = fastest(times.measurements(), "shrunk_");
+                add(t, batch, s, "shrunk", times.get(shrunkBest), times.ratio(shrunkBest, best),
+                        shrunkBest.substring(7) + " " + in + "x" + kept);
             }
             progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
                     (System.nanoTime() - start) / 1e9));
@@ -310,8 +321,8 @@ public final class Timing {
             if ((long) batch * network.weightCount() > plainJavaLimit) {
                 calls.remove("dense_java");
             }
-            Map<String, Measurement> denseTimes = sampler.measure(calls);
-            String best = fastest(denseTimes);
+            SideBySide denseTimes = sampler.measure(calls);
+            String best = fastest(denseTimes.measurements());
             for (double s : sparsities) {
                 Network pruned = asIs ? network : pruneCopy(network, s);
                 Map<String, Runnable> cell = new LinkedHashMap<>();
@@ -326,11 +337,12 @@ public final class Timing {
                         }
                     });
                 }
-                Map<String, Measurement> times = sampler.measure(cell);
+                SideBySide times = sampler.measure(cell);
                 addDenseAndSparse(t, batch, s, denseTimes, best, times);
                 if (shrunk != null) {
-                    String shrunkBest = fastest(times, "shrunk_");
-                    add(t, batch, s, "shrunk", times.get(shrunkBest), shrunkBest.substring(7) + " " + shrunk.weightCount() + " weights");
+                    String shrunkBest = fastest(times.measurements(), "shrunk_");
+                    add(t, batch, s, "shrunk", times.get(shrunkBest), times.ratio(shrunkBest, best),
+                            shrunkBest.substring(7) + " " + shrunk.weightCount() + " weights");
                 }
             }
             progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
@@ -409,22 +421,27 @@ public final class Timing {
     }
 
     /**
-     * One cell's rows: every dense kernel as measured once per shape and batch, except the fastest, whose row is
-     * its measurement side by side with this sparsity; then every sparse kernel.
+     * One cell's rows: every dense kernel as measured once per shape and batch (its ratio to the fastest from that
+     * measurement), except the fastest, whose row is its measurement side by side with this sparsity; then every
+     * sparse kernel, with its ratio to the fastest dense one in this cell.
      */
-    private void addDenseAndSparse(Table t, int batch, double s, Map<String, Measurement> denseTimes, String best,
-                                   Map<String, Measurement> times) {
-        Map<String, Measurement> rows = new LinkedHashMap<>(denseTimes);
-        rows.put(best, times.get(best));
-        for (SparseKernel k : sparseKernels()) {
-            rows.put("sparse_" + k.label(), times.get("sparse_" + k.label()));
+    private void addDenseAndSparse(Table t, int batch, double s, SideBySide denseTimes, String best,
+                                   SideBySide times) {
+        for (String name : denseTimes.measurements().keySet()) {
+            if (name.equals(best)) {
+                add(t, batch, s, name, times.get(best), 1.0, "fastest dense, timed with this sparsity");
+            } else {
+                add(t, batch, s, name, denseTimes.get(name), denseTimes.ratio(name, best), "");
+            }
         }
-        for (var e : rows.entrySet()) {
-            add(t, batch, s, e.getKey(), e.getValue(), e.getKey().equals(best) ? "fastest dense, timed with this sparsity" : "");
+        for (SparseKernel k : sparseKernels()) {
+            String name = "sparse_" + k.label();
+            add(t, batch, s, name, times.get(name), times.ratio(name, best), "");
         }
     }
 
-    private void add(Table t, int batch, double sparsity, String method, Measurement m, String detail) {
+    private void add(Table t, int batch, double sparsity, String method, Measurement m, double vsDense,
+            String detail) {
         t.stringColumn(SHAPE).append(shape);
         t.intColumn(BATCH).append(batch);
         t.doubleColumn(SPARSITY).append(sparsity);
@@ -432,6 +449,7 @@ public final class Timing {
         t.doubleColumn(MEDIAN).append(m.medianMs());
         t.doubleColumn(P25).append(m.p25Ms());
         t.doubleColumn(P75).append(m.p75Ms());
+        t.doubleColumn(VS_DENSE).append(vsDense);
         t.intColumn(SAMPLES).append(m.samples());
         t.stringColumn(DETAIL).append(detail);
     }
@@ -439,7 +457,7 @@ public final class Timing {
     /**
      * The crossover of a timing table: per shape and batch, the lowest measured sparsity from which the fastest
      * sparse method beats the fastest dense method at that sparsity and every higher one measured (missing if
-     * it never does).
+     * it never does), judged on {@value #VS_DENSE}.
      *
      * @param timing a table from {@link #run()}
      * @return shape, batch, crossover_sparsity

@@ -6,7 +6,9 @@
  * <p>{@link org.prune4j.bench.Timing} compares dense (ND4J, plain Java, Vector API), sparse (plain Java, Vector
  * API) and shrunk layers or networks over sparsities and batch sizes, with JIT warm-up, interleaved repetitions,
  * median and quartiles, as a long Tablesaw table ({@code shape, batch, sparsity, method, median_ms, p25_ms,
- * p75_ms, ...}) from which {@link org.prune4j.bench.Crossover} finds where sparse starts to pay:
+ * p75_ms, vs_best_dense, ...}) from which {@link org.prune4j.bench.Crossover} finds where sparse starts to pay
+ * ({@code vs_best_dense}: a method's time over the fastest dense method's, taken round by round, so that a slow
+ * stretch of the machine does not land on one side only):
  *
  * <pre>{@code
  * Table t = Timing.of(pruned).batches(1, 32, 256).run();   // a network, end to end

@@ -43,4 +43,28 @@ class CrossoverTest {
         assertTrue(c.doubleColumn("crossover_sparsity").isMissing(1));
         assertEquals(1.25, c.doubleColumn("sparse_over_dense_at_max").get(1), 1e-12);
     }
+
+    @Test
+    void roundByRoundRatiosDecideWhereEverySparseMethodHasOne() {
+        Table t = table(new Object[][] {
+            // medians say dense wins at 0.4, the rounds say sparse does (0.9); at 0.9 both say sparse
+            {"n", 256, 0.4, "dense_vector", 0.6}, {"n", 256, 0.4, "sparse_vector", 0.7},
+            {"n", 256, 0.9, "dense_vector", 1.0}, {"n", 256, 0.9, "sparse_vector", 0.3},
+            // medians say sparse wins at 0.5, the rounds say it does not (1.1)
+            {"m", 32, 0.5, "dense_vector", 1.0}, {"m", 32, 0.5, "sparse_vector", 0.9},
+            {"m", 32, 0.9, "dense_vector", 1.0}, {"m", 32, 0.9, "sparse_vector", 0.2},
+        });
+        DoubleColumn ratio = DoubleColumn.create(Timing.VS_DENSE, new double[] {1, 0.9, 1, 0.28, 1, 1.1, 1, 0.25});
+        Table c = Crossover.of(t.copy().addColumns(ratio));
+        assertEquals(0.4, c.doubleColumn("crossover_sparsity").get(0), 0);
+        assertEquals(0.28, c.doubleColumn("sparse_over_dense_at_max").get(0), 1e-12);
+        assertEquals(0.9, c.doubleColumn("crossover_sparsity").get(1), 0);
+        // without the ratios, the medians decide
+        Table m = Crossover.of(t);
+        assertEquals(0.9, m.doubleColumn("crossover_sparsity").get(0), 0);
+        assertEquals(0.5, m.doubleColumn("crossover_sparsity").get(1), 0);
+        // a sparse row without a ratio at a sparsity: the medians decide there
+        DoubleColumn partial = DoubleColumn.create(Timing.VS_DENSE, new double[] {1, Double.NaN, 1, 0.28, 1, 1.1, 1, 0.25});
+        assertEquals(0.9, Crossover.of(t.copy().addColumns(partial)).doubleColumn("crossover_sparsity").get(0), 0);
+    }
 }

@@ -24,8 +24,8 @@ class TimingTest {
         List<String> lines = new ArrayList<>();
         Table t = Timing.ofShape(40, 20).sparsities(0.9, 0.5).batches(1, 8).time(0.01, 0.002).samples(3, 3)
                 .progress(lines::add).run();
-        assertEquals(List.of("shape", "batch", "sparsity", "method", "median_ms", "p25_ms", "p75_ms", "samples", "detail"),
-                t.columnNames());
+        assertEquals(List.of("shape", "batch", "sparsity", "method", "median_ms", "p25_ms", "p75_ms", "vs_best_dense",
+                "samples", "detail"), t.columnNames());
         Set<String> methods = new TreeSet<>(t.stringColumn("method").asList());
         Set<String> expected = new TreeSet<>(List.of("dense_nd4j", "dense_java", "sparse_java", "shrunk"));
         if (VectorApi.available()) {
@@ -40,6 +40,12 @@ class TimingTest {
             double p75 = t.doubleColumn("p75_ms").get(i);
             assertTrue(p25 > 0 && p25 <= med && med <= p75, t.row(i).toString());
             assertEquals(3, t.intColumn("samples").get(i));
+            // every row has a round-by-round ratio to the fastest dense kernel; that kernel's own is 1
+            double ratio = t.doubleColumn(Timing.VS_DENSE).get(i);
+            assertTrue(ratio > 0 && Double.isFinite(ratio), t.row(i).toString());
+            if (t.stringColumn("detail").get(i).startsWith("fastest dense")) {
+                assertEquals(1.0, ratio, 0);
+            }
         }
         Table shrunk = t.where(t.stringColumn("method").isEqualTo("shrunk").and(t.doubleColumn("sparsity").isEqualTo(0.5)));
         assertTrue(shrunk.stringColumn("detail").get(0).endsWith("40x10"), shrunk.stringColumn("detail").get(0));
