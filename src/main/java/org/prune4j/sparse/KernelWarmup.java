@@ -5,22 +5,29 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.prune4j.dense.DenseKernel;
+import org.prune4j.dense.DenseNetwork;
+import org.prune4j.dense.Parallel;
 import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.Activation;
+import org.prune4j.nn.Network;
+import org.prune4j.nn.Networks;
 
 /**
  * Gets every dense and sparse kernel compiled by the JIT before anything is timed, once per JVM, on small products that take every
  * path (all panel and chunk widths, tails, input blocks). Interpreted Vector API code is about a thousand times
  * slower than compiled, so a big product timed cold can spend seconds per call before its loops are compiled;
  * small products reach the compile thresholds in a few seconds. The products take every branch the big ones take
- * (ragged panels and tiles, several input blocks, bias and ReLU), so the compiled code is not thrown away later.
- * {@code Timing} runs it before measuring; call it yourself before timing by hand.
+ * (ragged panels and tiles, several input blocks, bias and ReLU, the splits over the cores of sparse passes, dense
+ * networks and dense products), so the compiled code is not thrown away later. {@code Timing} runs it before
+ * measuring; call it yourself before timing by hand.
  *
  * <p>Under the default tiered JIT, compiled Vector API code may still be replaced by slower first-tier code for a
  * while on a busy machine; {@code -XX:-TieredCompilation} avoids that (the benchmarks are run with it).
  */
 public final class KernelWarmup {
     private static final int ROUNDS = 400;
+    /** Rounds over the split passes: each is called from fewer places than the kernels. */
+    private static final int SPLIT_ROUNDS = 1000;
     private static final int CALLS = 12_000;
     private static final long MAX_NANOS = 8_000_000_000L;
     private static volatile boolean done;
@@ -125,9 +132,56 @@ public final class KernelWarmup {
                 calls.add(DenseKernel.vector(w, 8, 110).bind(x, batch));
             }
         }
+        // The passes that split work over the cores (by chunks of the batch, by rows, by slices; the dense network by
+        // blocks of rows) only run on big products. Their own code is small, but under -XX:-TieredCompilation it
+        // stayed interpreted until some ten thousand calls of it had been made: a benchmark cell of a few hundred
+        // calls per method was timed through the interpreter (measured: Pass.run deoptimized when it met the
+        // chunk split, and compiled again 3.7 s later). Here they run on a two-layer chain split however small.
+        List<Runnable> splits = new ArrayList<>();
+        if (Parallel.cores() > 1) {
+            float[] s2 = gaussian(random, 20 * 20);
+            CsrMatrix csr2 = CsrMatrix.ofWeights(s2, 20, 20);
+            SparseKernel[] kernels = VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA};
+            for (SparseKernel k : kernels) {
+                List<SparseLayer> chain = List.of(new SparseLayer("fc1", csr, bias, Activation.RELU, k),
+                        new SparseLayer("fc2", csr2, new float[20], Activation.IDENTITY, k));
+                // one input (split by slices or rows); 16-wide chunks, one per core; one chunk split by rows; two
+                // 128-wide chunks, one per core
+                for (int batch : k == SparseKernel.VECTOR ? new int[] {1, 32, 128, 256} : new int[] {1, 32}) {
+                    // the forward pass and the bare product (a layer's timing)
+                    for (boolean affine : new boolean[] {true, false}) {
+                        List<SparseLayer> layers = affine ? chain : chain.subList(0, 1);
+                        SellChain sells = k == SparseKernel.VECTOR && batch == 1 ? SellChain.of(layers) : null;
+                        Pass pass = new Pass(layers, sells, affine, batch, 0, true);
+                        float[] x = gaussian(random, batch * 40);
+                        float[] y = new float[batch * 20];
+                        splits.add(() -> pass.run(x, y));
+                    }
+                }
+            }
+        }
+        // the dense network: whole (batch 5) and in blocks of rows, one per core (448 x 1,200 multiply-adds)
+        Network net = Networks.mlp("warm-up", 5, 40, 20, 20);
+        calls.add(new DenseNetwork(net, DenseKernel::plainJava).bind(gaussian(random, 5 * 40), 5));
+        DenseNetwork.KernelFactory fastest = VectorApi.available() ? DenseKernel::vector : DenseKernel::plainJava;
+        for (int batch : new int[] {5, 448}) {
+            (batch > 5 ? splits : calls).add(new DenseNetwork(net, fastest).bind(gaussian(random, batch * 40), batch));
+        }
+        // the dense GEMM's splits: by panels (128 x 300 at batch 4), by rows (128 x 64 at 32), both (128 x 64 at 128)
+        if (VectorApi.available() && Parallel.cores() > 1) {
+            for (int[] c : new int[][] {{300, 4}, {64, 32}, {64, 128}}) {
+                DenseKernel k = DenseKernel.vector(gaussian(random, 128 * c[0]), 128, c[0]);
+                splits.add(k.bind(gaussian(random, c[1] * 128), c[1]));
+            }
+        }
         int round = 0;
         for (; round < ROUNDS && System.nanoTime() < deadline; round++) {
             for (Runnable r : calls) {
+                r.run();
+            }
+        }
+        for (int i = 0; i < SPLIT_ROUNDS && System.nanoTime() < deadline; i++) {
+            for (Runnable r : splits) {
                 r.run();
             }
         }

@@ -73,6 +73,15 @@ final class Pass {
 
     /** @param chunkWidth for VECTOR with batch > 1: the chunk width to use (0: the default) */
     Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch, int chunkWidth) {
+        this(layers, sellChain, affine, batch, chunkWidth, false);
+    }
+
+    /**
+     * @param splitAll split every layer over the cores however little work it has (for the JIT warm-up: the paths
+     *                 that only big products take are compiled before anything is timed)
+     */
+    Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch, int chunkWidth,
+            boolean splitAll) {
         this.layers = layers;
         this.kernel = layers.get(0).kernel();
         this.affine = affine;
@@ -85,7 +94,7 @@ final class Pass {
         for (int i = 0; i < n; i++) {
             long work = layers.get(i).csr().nonZeros() * (long) batch;
             boolean fine = batch > 1 && batch <= FINE_SPLIT_BATCH && work >= FINE_SPLIT_WORK;
-            parts[i] = work < threshold || Parallel.cores() == 1 ? 1 : (fine ? 4 : 2) * Parallel.cores();
+            parts[i] = (work < threshold && !splitAll) || Parallel.cores() == 1 ? 1 : (fine ? 4 : 2) * Parallel.cores();
             heaviest = Math.max(heaviest, work);
             split |= parts[i] > 1;
         }
