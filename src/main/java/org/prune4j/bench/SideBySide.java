@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Calls timed side by side by a {@link Sampler}: each call's {@link Measurement}, and the ratio of two calls taken
  * round by round. A shared machine drifts between faster and slower stretches lasting seconds; a ratio of two medians
- * mixes samples from different stretches (784×300 at batch 256: the same dense kernel's median 0.59 ms in one cell,
- * 1.05 ms in the next), while the two samples of one round are taken milliseconds apart, under the same load.
+ * mixes samples from different stretches (the same dense LeNet pass at batch 256: a median of 0.59 ms in one cell,
+ * 1.05 ms in another of the same run), while the two samples of one round are taken milliseconds apart, under the
+ * same load.
  */
 final class SideBySide {
     /** Per call: milliseconds per call in each round, NaN where the call took no sample. */
