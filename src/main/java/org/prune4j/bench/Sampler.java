@@ -2,10 +2,12 @@ package org.prune4j.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Times several calls side by side: each is warmed up (so the JIT has compiled it), then samples are taken in
@@ -23,13 +25,19 @@ final class Sampler {
     /** Samples shorter than this are made of several calls. */
     private static final double MIN_SAMPLE_SECONDS = 200e-6;
     /**
-     * Seconds the first calls run round-robin before anything is timed. In a notebook, the first few hundred
+     * Seconds the calls run round-robin before anything is timed, the first time a method is measured for a given
+     * key (e.g. a batch size, whose calls take other paths through the code). In a notebook, the first few hundred
      * milliseconds of a cell ran a two-core kernel 2–3× slower than the rest of the cell (784×300 at batch 1: 25–35
      * µs, then 10–14 µs), even after both cores had been kept busy for a second, while one-core kernels were not
-     * affected; a per-call warm-up of {@code warmupSeconds} could end inside that stretch.
+     * affected; a per-call warm-up of {@code warmupSeconds} could end inside that stretch. Under the default tiered
+     * JIT (a notebook's), the pruned LeNet's sparse pass at batch 1 timed right after the JIT warm-up took 0.026-0.048
+     * ms, and 0.007-0.020 ms when timed again in the same JVM (four JVMs): its code reached the last tier, or was
+     * recompiled, during the first cell. Settled once per batch size: 0.0071-0.0082 ms the first time, 0.0061-0.0080
+     * the second (two JVMs).
      */
     private static final double SETTLE_SECONDS = 1.0;
-    private boolean settled;
+    private final Set<String> settled = new HashSet<>();
+    private int settles;
 
     Sampler(double warmupSeconds, double budgetSeconds, int minSamples, int maxSamples) {
         this.warmupSeconds = warmupSeconds;
@@ -43,8 +51,22 @@ final class Sampler {
      * @return their measurements, in the same order, with their rounds
      */
     SideBySide measure(Map<String, Runnable> calls) {
-        if (!settled) {
-            settled = true;
+        return measure(calls, "");
+    }
+
+    /**
+     * @param calls named calls
+     * @param key   what else decides the paths the calls take (e.g. the batch size); a method met for the first time
+     *              with this key makes all calls run round-robin for {@value #SETTLE_SECONDS} s first
+     * @return their measurements, in the same order, with their rounds
+     */
+    SideBySide measure(Map<String, Runnable> calls, String key) {
+        boolean fresh = false;
+        for (String name : calls.keySet()) {
+            fresh |= settled.add(name + "|" + key);
+        }
+        if (fresh) {
+            settles++;
             long end = System.nanoTime() + (long) (SETTLE_SECONDS * 1e9);
             for (Iterator<Runnable> it = calls.values().iterator(); System.nanoTime() < end; ) {
                 if (!it.hasNext()) {
@@ -93,6 +115,11 @@ final class Sampler {
             callsPerSample.put(names.get(i), perSample[i]);
         }
         return new SideBySide(byName, callsPerSample);
+    }
+
+    /** @return how many times the calls were run round-robin before timing ({@link #SETTLE_SECONDS}) */
+    int settles() {
+        return settles;
     }
 
     /**

@@ -285,7 +285,7 @@ public final class Timing {
             }
             Map<String, Runnable> calls = new LinkedHashMap<>();
             dense.forEach((name, k) -> calls.put(name, k.bind(x, batch)));
-            SideBySide denseTimes = sampler.measure(calls);
+            SideBySide denseTimes = sampler.measure(calls, "batch " + batch);
             String best = fastest(denseTimes.measurements());
             for (double s : sparsities) {
                 float[] pruned = asIs ? w : magnitude.prune(s);
@@ -300,7 +300,7 @@ public final class Timing {
                 for (DenseKernel k : shrunkKernels) {
                     cell.put("shrunk_" + k.name(), k.bind(x, batch));
                 }
-                SideBySide times = sampler.measure(cell);
+                SideBySide times = sampler.measure(cell, "batch " + batch);
                 addDenseAndSparse(t, batch, s, denseTimes, best, times);
                 String shrunkBest = fastest(times.measurements(), "shrunk_");
                 add(t, batch, s, "shrunk", times.get(shrunkBest), times.ratio(shrunkBest, best),
@@ -322,7 +322,7 @@ public final class Timing {
             if ((long) batch * network.weightCount() > plainJavaLimit) {
                 calls.remove("dense_java");
             }
-            SideBySide denseTimes = sampler.measure(calls);
+            SideBySide denseTimes = sampler.measure(calls, "batch " + batch);
             String best = fastest(denseTimes.measurements());
             for (double s : sparsities) {
                 Network pruned = asIs ? network : pruneCopy(network, s);
@@ -338,7 +338,7 @@ public final class Timing {
                         }
                     });
                 }
-                SideBySide times = sampler.measure(cell);
+                SideBySide times = sampler.measure(cell, "batch " + batch);
                 addDenseAndSparse(t, batch, s, denseTimes, best, times);
                 if (shrunk != null) {
                     String shrunkBest = fastest(times.measurements(), "shrunk_");

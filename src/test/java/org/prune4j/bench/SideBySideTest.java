@@ -47,4 +47,20 @@ class SideBySideTest {
         double r = s.ratio("short", "long");
         assertTrue(r > 0 && r < 0.5, "a short call over a 0.3 ms one: " + r);
     }
+
+    @Test
+    void theCallsSettleOnceForEachMethodAndKey() {
+        Sampler sampler = new Sampler(0.001, 0.001, 3, 3);
+        Map<String, Runnable> calls = new LinkedHashMap<>();
+        calls.put("a", () -> { });
+        sampler.measure(calls, "batch 1");
+        assertEquals(1, sampler.settles());
+        sampler.measure(calls, "batch 1");
+        assertEquals(1, sampler.settles(), "the same method with the same key: no second settling");
+        sampler.measure(calls, "batch 32");
+        assertEquals(2, sampler.settles(), "another batch size takes other paths");
+        calls.put("b", () -> { });
+        sampler.measure(calls, "batch 1");
+        assertEquals(3, sampler.settles(), "a method not met before with this key");
+    }
 }
