@@ -77,6 +77,7 @@ public final class KernelWarmup {
         CsrMatrix csr = CsrMatrix.ofWeights(s, 40, 20);
         float[] bias = gaussian(random, 20);
         long deadline = System.nanoTime() + MAX_NANOS;
+        SparseKernel[] kernels = VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA};
         if (VectorApi.available()) {
             if (VectorTranspose.USABLE) {
                 float[] tile = gaussian(random, 256);
@@ -120,7 +121,7 @@ public final class KernelWarmup {
             float[] x = gaussian(random, batch * 8);
             float[] xs = gaussian(random, batch * 40);
             calls.add(DenseKernel.plainJava(w, 8, 110).bind(x, batch));
-            for (SparseKernel k : VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA}) {
+            for (SparseKernel k : kernels) {
                 SparseLayer bare = new SparseLayer("w", csr, new float[20], Activation.IDENTITY, k);
                 SparseLayer relu = new SparseLayer("fc", csr, bias, Activation.RELU, k);
                 bare.forceBlockColumns(16);
@@ -141,7 +142,6 @@ public final class KernelWarmup {
         if (Parallel.cores() > 1) {
             float[] s2 = gaussian(random, 20 * 20);
             CsrMatrix csr2 = CsrMatrix.ofWeights(s2, 20, 20);
-            SparseKernel[] kernels = VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA};
             for (SparseKernel k : kernels) {
                 List<SparseLayer> chain = List.of(new SparseLayer("fc1", csr, bias, Activation.RELU, k),
                         new SparseLayer("fc2", csr2, new float[20], Activation.IDENTITY, k));
