@@ -48,14 +48,6 @@ final class Sampler {
 
     /**
      * @param calls named calls
-     * @return their measurements, in the same order, with their rounds
-     */
-    SideBySide measure(Map<String, Runnable> calls) {
-        return measure(calls, "");
-    }
-
-    /**
-     * @param calls named calls
      * @param key   what else decides the paths the calls take (e.g. the batch size); a method met for the first time
      *              with this key makes all calls run round-robin for {@value #SETTLE_SECONDS} s first
      * @return their measurements, in the same order, with their rounds

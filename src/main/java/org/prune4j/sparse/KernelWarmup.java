@@ -160,12 +160,16 @@ public final class KernelWarmup {
                 }
             }
         }
-        // the dense network: whole (batch 5) and in blocks of rows, one per core (448 x 1,200 multiply-adds)
+        // the dense network: whole (batch 5) with each kernel, and in blocks of rows, one per core (448 x 1,200
+        // multiply-adds) with the fastest
         Network net = Networks.mlp("warm-up", 5, 40, 20, 20);
         calls.add(new DenseNetwork(net, DenseKernel::plainJava).bind(gaussian(random, 5 * 40), 5));
-        DenseNetwork.KernelFactory fastest = VectorApi.available() ? DenseKernel::vector : DenseKernel::plainJava;
-        for (int batch : new int[] {5, 448}) {
-            (batch > 5 ? splits : calls).add(new DenseNetwork(net, fastest).bind(gaussian(random, batch * 40), batch));
+        if (VectorApi.available()) {
+            calls.add(new DenseNetwork(net, DenseKernel::vector).bind(gaussian(random, 5 * 40), 5));
+        }
+        if (Parallel.cores() > 1) {
+            DenseNetwork.KernelFactory fastest = VectorApi.available() ? DenseKernel::vector : DenseKernel::plainJava;
+            splits.add(new DenseNetwork(net, fastest).bind(gaussian(random, 448 * 40), 448));
         }
         // the dense GEMM's splits: by panels (128 x 300 at batch 4), by rows (128 x 64 at 32), both (128 x 64 at 128)
         if (VectorApi.available() && Parallel.cores() > 1) {

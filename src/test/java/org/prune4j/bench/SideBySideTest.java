@@ -42,7 +42,7 @@ class SideBySideTest {
                 sink[0]++;
             }
         });
-        SideBySide s = sampler.measure(calls);
+        SideBySide s = sampler.measure(calls, "");
         assertTrue(s.get("short").samples() >= 3 && s.get("long").samples() >= 3);
         double r = s.ratio("short", "long");
         assertTrue(r > 0 && r < 0.5, "a short call over a 0.3 ms one: " + r);
