@@ -32,7 +32,9 @@ import tech.tablesaw.api.Table;
  * = best dense, {@code nd4j_ms}, {@code csr_ms} = best sparse kernel with its layout conversion, {@code shrunk_ms},
  * and {@code csr_over_dense}, {@code shrunk_over_dense}: the median of the round-by-round ratios to the best dense
  * kernel, see {@link Timing}) and {@code crossover} (lowest sparsity from which sparse beats best dense, judged on
- * {@code csr_over_dense}; {@code crossover_by_medians} judges on the ratio of the medians instead).
+ * {@code csr_over_dense}; {@code crossover_by_medians} judges on the ratio of the medians instead). A cell's
+ * {@code attempts} says how often it was timed: cells measured in a busy stretch of the machine are timed again (see
+ * {@link Timing#attempts}).
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp "target/classes:target/lib/*" org.prune4j.bench.SparseBench
  * [--quick] [--shapes 784x300,300x100] [--network] [--mnist E]}. {@code --quick} (CI) uses shorter budgets, three
@@ -44,6 +46,9 @@ import tech.tablesaw.api.Table;
  * code for seconds on a busy machine.
  */
 public final class SparseBench {
+    /** How {@link Timing} notes a cell timed more than once (a busy machine, see {@link BusyCells}). */
+    private static final java.util.regex.Pattern ATTEMPTS = java.util.regex.Pattern.compile("; (\\d+) attempts");
+
     private SparseBench() {
     }
 
@@ -143,6 +148,10 @@ public final class SparseBench {
             if (method.equals("shrunk")) {
                 c.put("shrunk_kernel", r.getString("detail"));
             }
+            java.util.regex.Matcher tries = ATTEMPTS.matcher(r.getString("detail"));
+            if (tries.find()) {
+                c.put("attempts", Integer.parseInt(tries.group(1)));
+            }
         }
         List<Object> list = new ArrayList<>();
         for (Map<String, Object> c : cells.values()) {
@@ -169,6 +178,7 @@ public final class SparseBench {
             out.put("csr_p75_ms", c.get(bestSparse + "_p75_ms"));
             out.put("dense_p25_ms", c.get(bestDense + "_p25_ms"));
             out.put("dense_p75_ms", c.get(bestDense + "_p75_ms"));
+            out.put("attempts", c.getOrDefault("attempts", 1));
             list.add(out);
         }
         return list;

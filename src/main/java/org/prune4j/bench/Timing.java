@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,6 +54,11 @@ import tech.tablesaw.api.Table;
  * shared machine's slower and faster stretches, seconds long, move the medians of two methods apart (the same
  * dense LeNet pass at batch 256 measured 0.59 ms in one cell and 1.05 ms in another of the same run) but not a
  * ratio taken within one round.
+ *
+ * <p>Busy stretches: rounds cannot cancel a stretch in which the machine's vector units run at half speed, since it
+ * slows the dense kernels (bound by FMAs) more than the sparse ones (bound by loads). A cell whose dense time is over
+ * {@value BusyCells#FACTOR} × the quietest cell's is timed again, up to {@link #attempts} times in all, and the
+ * attempt with the quietest dense time is kept; its row's detail says so.
  */
 public final class Timing {
     /** The long table's column names, which charts rely on. */
@@ -78,6 +84,7 @@ public final class Timing {
     /** A network timed as it is (no sparsities given): its own sparsity is the only one. */
     private boolean asIs;
     private Consumer<String> progress = s -> { };
+    private int attempts = 3;
 
     private Timing(String shape, float[] weights, int in, int out, Network network) {
         this.shape = shape;
@@ -223,6 +230,22 @@ public final class Timing {
     }
 
     /**
+     * Times a cell up to this many times in all while it looks measured in a busy stretch of the machine (its dense
+     * baseline over {@value BusyCells#FACTOR} × the quietest cell's), keeping the quietest attempt; 1 never times a
+     * cell again. Default 3.
+     *
+     * @param maxAttempts at least 1
+     * @return this
+     */
+    public Timing attempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("a cell is timed at least once, got " + maxAttempts + " attempts");
+        }
+        this.attempts = maxAttempts;
+        return this;
+    }
+
+    /**
      * Leaves the plain-Java dense baseline out of cells whose product exceeds this many multiply-adds (it takes
      * seconds per call on 4096 x 4096 at batch 256; the quick benchmark skips it there).
      *
@@ -287,27 +310,26 @@ public final class Timing {
             dense.forEach((name, k) -> calls.put(name, k.bind(x, batch)));
             SideBySide denseTimes = sampler.measure(calls, "batch " + batch);
             String best = fastest(denseTimes.measurements());
+            List<Cell> cells = new ArrayList<>();
             for (double s : sparsities) {
-                float[] pruned = asIs ? w : magnitude.prune(s);
-                Map<String, Runnable> cell = new LinkedHashMap<>();
-                cell.put(best, dense.get(best).bind(x, batch));
-                for (SparseKernel k : sparseKernels()) {
-                    cell.put("sparse_" + k.label(), SparseLayer.ofWeights(pruned, in, out, k).bind(x, batch));
-                }
                 int kept = Math.max(1, (int) Math.round(out * (1 - s)));
-                float[] sw = firstColumns(w, in, out, kept);
-                List<DenseKernel> shrunkKernels = shrunkKernels(sw, in, kept, (long) in * kept * batch, plainJavaLimit);
-                for (DenseKernel k : shrunkKernels) {
-                    cell.put("shrunk_" + k.name(), k.bind(x, batch));
-                }
-                SideBySide times = sampler.measure(cell, "batch " + batch);
-                addDenseAndSparse(t, batch, s, denseTimes, best, times);
-                String shrunkBest = fastest(times.measurements(), "shrunk_");
-                add(t, batch, s, "shrunk", times.get(shrunkBest), times.ratio(shrunkBest, best),
-                        shrunkBest.substring(7) + " " + in + "x" + kept);
+                cells.add(new Cell(s, () -> {
+                    float[] pruned = asIs ? w : magnitude.prune(s);
+                    Map<String, Runnable> cell = new LinkedHashMap<>();
+                    cell.put(best, dense.get(best).bind(x, batch));
+                    for (SparseKernel k : sparseKernels()) {
+                        cell.put("sparse_" + k.label(), SparseLayer.ofWeights(pruned, in, out, k).bind(x, batch));
+                    }
+                    float[] sw = firstColumns(w, in, out, kept);
+                    for (DenseKernel k : shrunkKernels(sw, in, kept, (long) in * kept * batch, plainJavaLimit)) {
+                        cell.put("shrunk_" + k.name(), k.bind(x, batch));
+                    }
+                    return cell;
+                }, " " + in + "x" + kept));
             }
-            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
-                    (System.nanoTime() - start) / 1e9));
+            int again = timeCells(t, sampler, batch, denseTimes, best, cells);
+            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s%s", shape, batch, sparsities.length,
+                    (System.nanoTime() - start) / 1e9, again == 0 ? "" : " (" + again + " timed again: busy machine)"));
         }
     }
 
@@ -324,31 +346,104 @@ public final class Timing {
             }
             SideBySide denseTimes = sampler.measure(calls, "batch " + batch);
             String best = fastest(denseTimes.measurements());
+            List<Cell> cells = new ArrayList<>();
             for (double s : sparsities) {
-                Network pruned = asIs ? network : pruneCopy(network, s);
-                Map<String, Runnable> cell = new LinkedHashMap<>();
-                cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
-                for (SparseKernel k : sparseKernels()) {
-                    cell.put("sparse_" + k.label(), SparseNetwork.of(pruned, k).bind(x, batch));
-                }
-                if (shrunk != null) {
-                    denseNetworkCalls(shrunk, x, batch).forEach((name, call) -> {
-                        if (!name.equals("dense_java") || (long) batch * shrunk.weightCount() < Math.min(plainJavaLimit, 50_000_000L)) {
-                            cell.put("shrunk_" + name.substring(6), call);
-                        }
-                    });
-                }
-                SideBySide times = sampler.measure(cell, "batch " + batch);
-                addDenseAndSparse(t, batch, s, denseTimes, best, times);
-                if (shrunk != null) {
-                    String shrunkBest = fastest(times.measurements(), "shrunk_");
-                    add(t, batch, s, "shrunk", times.get(shrunkBest), times.ratio(shrunkBest, best),
-                            shrunkBest.substring(7) + " " + shrunk.weightCount() + " weights");
+                cells.add(new Cell(s, () -> {
+                    Network pruned = asIs ? network : pruneCopy(network, s);
+                    Map<String, Runnable> cell = new LinkedHashMap<>();
+                    cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
+                    for (SparseKernel k : sparseKernels()) {
+                        cell.put("sparse_" + k.label(), SparseNetwork.of(pruned, k).bind(x, batch));
+                    }
+                    if (shrunk != null) {
+                        denseNetworkCalls(shrunk, x, batch).forEach((name, call) -> {
+                            if (!name.equals("dense_java")
+                                    || (long) batch * shrunk.weightCount() < Math.min(plainJavaLimit, 50_000_000L)) {
+                                cell.put("shrunk_" + name.substring(6), call);
+                            }
+                        });
+                    }
+                    return cell;
+                }, shrunk == null ? null : " " + shrunk.weightCount() + " weights"));
+            }
+            int again = timeCells(t, sampler, batch, denseTimes, best, cells);
+            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s%s", shape, batch, sparsities.length,
+                    (System.nanoTime() - start) / 1e9, again == 0 ? "" : " (" + again + " timed again: busy machine)"));
+        }
+    }
+
+    /** One sparsity of a sweep: its calls, made afresh for each attempt, and how its shrunk row is described. */
+    private record Cell(double sparsity, Supplier<Map<String, Runnable>> calls, String shrunkDetail) {
+    }
+
+    /**
+     * Times each cell side by side with the fastest dense kernel, then times again, up to {@link #attempts} times in
+     * all, the cells that {@link BusyCells} finds were measured in a busy stretch of the machine, and keeps each
+     * cell's attempt with the quietest dense time (chosen by the dense time alone, never by how sparse fared). A cell
+     * whose second attempt was not a tenth quieter gets no third: in one run, 784x300 and 4096x4096 at batch 1 had
+     * dense 1.3-1.6x the quietest cell in all three attempts at their low sparsities (what the sparse calls beside it
+     * leave in the caches, not a busy stretch).
+     *
+     * @return how many cells were timed more than once
+     */
+    private int timeCells(Table t, Sampler sampler, int batch, SideBySide denseTimes, String best, List<Cell> cells) {
+        String key = "batch " + batch;
+        int n = cells.size();
+        SideBySide[] times = new SideBySide[n];
+        int[] tries = new int[n];
+        double[] firstDense = new double[n];
+        boolean[] ownPace = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = sampler.measure(cells.get(i).calls().get(), key);
+            tries[i] = 1;
+            firstDense[i] = times[i].get(best).medianMs();
+        }
+        // the quietest of the cells themselves: the dense kernels timed alone, before them, ran faster than beside
+        // any sparse call (4096x4096 at batch 1: every cell 1.4-1.6x slower, in all three attempts)
+        double quietest = Double.POSITIVE_INFINITY;
+        for (int a = 1; a < attempts; a++) {
+            double[] dense = new double[n];
+            for (int i = 0; i < n; i++) {
+                dense[i] = times[i].get(best).medianMs();
+                quietest = Math.min(quietest, dense[i]);
+            }
+            List<Integer> busy = new ArrayList<>(BusyCells.of(dense, quietest));
+            busy.removeIf(i -> ownPace[i]);
+            if (busy.isEmpty()) {
+                break;
+            }
+            for (int i : busy) {
+                SideBySide again = sampler.measure(cells.get(i).calls().get(), key);
+                tries[i]++;
+                double was = times[i].get(best).medianMs();
+                double now = again.get(best).medianMs();
+                // no quieter by a tenth: the cell's own pace (e.g. the cache its sparse calls leave), not a stretch
+                ownPace[i] = now > 0.9 * was;
+                if (now < was) {
+                    times[i] = again;
                 }
             }
-            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s", shape, batch, sparsities.length,
-                    (System.nanoTime() - start) / 1e9));
         }
+        for (SideBySide s : times) {
+            quietest = Math.min(quietest, s.get(best).medianMs()); // over every kept attempt, for the notes
+        }
+        int timedAgain = 0;
+        for (int i = 0; i < n; i++) {
+            Cell c = cells.get(i);
+            String note = "";
+            if (tries[i] > 1) {
+                timedAgain++;
+                note = String.format("; %d attempts (dense %.2fx the quietest cell in the first, %.2fx in the one"
+                        + " kept)", tries[i], firstDense[i] / quietest, times[i].get(best).medianMs() / quietest);
+            }
+            addDenseAndSparse(t, batch, c.sparsity(), denseTimes, best, times[i], note);
+            if (c.shrunkDetail() != null) {
+                String shrunkBest = fastest(times[i].measurements(), "shrunk_");
+                add(t, batch, c.sparsity(), "shrunk", times[i].get(shrunkBest), times[i].ratio(shrunkBest, best),
+                        shrunkBest.substring(7) + c.shrunkDetail());
+            }
+        }
+        return timedAgain;
     }
 
     private static Map<String, Runnable> denseNetworkCalls(Network net, float[] x, int batch) {
@@ -427,10 +522,10 @@ public final class Timing {
      * sparse kernel, with its ratio to the fastest dense one in this cell.
      */
     private void addDenseAndSparse(Table t, int batch, double s, SideBySide denseTimes, String best,
-                                   SideBySide times) {
+                                   SideBySide times, String note) {
         for (String name : denseTimes.measurements().keySet()) {
             if (name.equals(best)) {
-                add(t, batch, s, name, times.get(best), 1.0, "fastest dense, timed with this sparsity");
+                add(t, batch, s, name, times.get(best), 1.0, "fastest dense, timed with this sparsity" + note);
             } else {
                 add(t, batch, s, name, denseTimes.get(name), denseTimes.ratio(name, best), "");
             }

@@ -69,6 +69,31 @@ class TimingTest {
     }
 
     @Test
+    void aCellIsTimedOnceWithOneAttempt() {
+        // with several attempts a busy cell may be timed again; with one, every dense row's detail is plain
+        Table t = Timing.ofShape(30, 10).sparsities(0.5, 0.7, 0.9).batches(2).time(0.005, 0.002).samples(3, 3)
+                .attempts(1).run();
+        List<String> details = t.where(t.stringColumn("detail").startsWith("fastest dense")).stringColumn("detail")
+                .asList();
+        assertEquals(List.of("fastest dense, timed with this sparsity", "fastest dense, timed with this sparsity",
+                "fastest dense, timed with this sparsity"), details);
+    }
+
+    @Test
+    void aRetimedCellSaysSoAndKeepsItsRows() {
+        // attempts are decided by the dense times, which a test cannot control; whatever happened, each cell has
+        // its rows once, and a cell timed again names its attempts (at most the limit)
+        Table t = Timing.ofShape(30, 10).sparsities(0.5, 0.7, 0.9).batches(2).time(0.005, 0.002).samples(3, 3)
+                .attempts(2).run();
+        assertEquals(3, t.where(t.stringColumn("method").isEqualTo("sparse_java")).rowCount());
+        for (String d : t.where(t.stringColumn("detail").startsWith("fastest dense")).stringColumn("detail")) {
+            assertTrue(d.equals("fastest dense, timed with this sparsity")
+                    || d.matches("fastest dense, timed with this sparsity; 2 attempts \\(dense .*x the quietest cell in"
+                    + " the first, .*x in the one kept\\)"), d);
+        }
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(1.0));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(-0.1));
@@ -76,5 +101,6 @@ class TimingTest {
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(0, 3));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).samples(2, 5));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).time(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).attempts(0));
     }
 }
