@@ -119,11 +119,15 @@ final class Sampler {
      * the method timed before it left there. One call is not enough for a working set that fits in L3 but not L2
      * (e.g. a 4096 x 4096 SpMV at 90 %, 13 MB): L3 is a victim cache of L2 that, after another method streamed
      * 64 MB through it, kept only part of one pass; measured 1.6x slower after one untimed call, and equal to
-     * back-to-back calls after three. So samples of one call get up to three untimed calls (at most 10 ms of them,
-     * at least one), and samples of several short calls one. The same for every method.
+     * back-to-back calls after three. Three were not enough for the dense 4096 x 4096 product at batch 1 (64 MB of
+     * weights) after a sparse call at 30 % sparsity had streamed 94 MB: 2.30 ms after one untimed call, 1.74 after
+     * three, 1.53 after ten and 1.55 after thirty (back to back: 1.5), which made sparse at 50 % look 1.27x the
+     * dense time instead of 1.49x (one run, medians of 31 rounds). So samples of one call get up to ten untimed
+     * calls (at most 20 ms of them, at least one), and samples of several short calls one. The same for every
+     * method.
      */
     private static void warm(Runnable call, int callsPerSample, double secondsPerCall) {
-        int untimed = callsPerSample > 1 ? 1 : (int) Math.max(1, Math.min(3, 0.01 / secondsPerCall));
+        int untimed = callsPerSample > 1 ? 1 : (int) Math.max(1, Math.min(10, 0.02 / secondsPerCall));
         for (int u = 0; u < untimed; u++) {
             call.run();
         }
