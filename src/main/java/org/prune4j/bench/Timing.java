@@ -398,16 +398,12 @@ public final class Timing {
             tries[i] = 1;
             firstDense[i] = times[i].get(best).medianMs();
         }
-        // the quietest of the cells themselves: the dense kernels timed alone, before them, ran faster than beside
-        // any sparse call (4096x4096 at batch 1: every cell 1.4-1.6x slower, in all three attempts)
-        double quietest = Double.POSITIVE_INFINITY;
         for (int a = 1; a < attempts; a++) {
             double[] dense = new double[n];
             for (int i = 0; i < n; i++) {
                 dense[i] = times[i].get(best).medianMs();
-                quietest = Math.min(quietest, dense[i]);
             }
-            List<Integer> busy = new ArrayList<>(BusyCells.of(dense, quietest));
+            List<Integer> busy = new ArrayList<>(BusyCells.of(dense));
             busy.removeIf(i -> ownPace[i]);
             if (busy.isEmpty()) {
                 break;
@@ -424,8 +420,9 @@ public final class Timing {
                 }
             }
         }
+        double quietest = Double.POSITIVE_INFINITY;
         for (SideBySide s : times) {
-            quietest = Math.min(quietest, s.get(best).medianMs()); // over every kept attempt, for the notes
+            quietest = Math.min(quietest, s.get(best).medianMs());
         }
         int timedAgain = 0;
         for (int i = 0; i < n; i++) {
