@@ -46,9 +46,6 @@ import tech.tablesaw.api.Table;
  * code for seconds on a busy machine.
  */
 public final class SparseBench {
-    /** How {@link Timing} notes a cell timed more than once (a busy machine, see {@link BusyCells}). */
-    private static final java.util.regex.Pattern ATTEMPTS = java.util.regex.Pattern.compile("; (\\d+) attempts");
-
     private SparseBench() {
     }
 
@@ -148,10 +145,7 @@ public final class SparseBench {
             if (method.equals("shrunk")) {
                 c.put("shrunk_kernel", r.getString("detail"));
             }
-            java.util.regex.Matcher tries = ATTEMPTS.matcher(r.getString("detail"));
-            if (tries.find()) {
-                c.put("attempts", Integer.parseInt(tries.group(1)));
-            }
+            c.put("attempts", r.getInt(Timing.ATTEMPTS));
         }
         List<Object> list = new ArrayList<>();
         for (Map<String, Object> c : cells.values()) {
@@ -178,7 +172,7 @@ public final class SparseBench {
             out.put("csr_p75_ms", c.get(bestSparse + "_p75_ms"));
             out.put("dense_p25_ms", c.get(bestDense + "_p25_ms"));
             out.put("dense_p75_ms", c.get(bestDense + "_p75_ms"));
-            out.put("attempts", c.getOrDefault("attempts", 1));
+            out.put("attempts", c.get("attempts"));
             list.add(out);
         }
         return list;

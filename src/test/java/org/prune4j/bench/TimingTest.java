@@ -25,7 +25,7 @@ class TimingTest {
         Table t = Timing.ofShape(40, 20).sparsities(0.9, 0.5).batches(1, 8).time(0.01, 0.002).samples(3, 3)
                 .progress(lines::add).run();
         assertEquals(List.of("shape", "batch", "sparsity", "method", "median_ms", "p25_ms", "p75_ms", "vs_best_dense",
-                "samples", "detail"), t.columnNames());
+                "samples", "attempts", "detail"), t.columnNames());
         Set<String> methods = new TreeSet<>(t.stringColumn("method").asList());
         Set<String> expected = new TreeSet<>(List.of("dense_nd4j", "dense_java", "sparse_java", "shrunk"));
         if (VectorApi.available()) {
@@ -77,6 +77,7 @@ class TimingTest {
                 .asList();
         assertEquals(List.of("fastest dense, timed with this sparsity", "fastest dense, timed with this sparsity",
                 "fastest dense, timed with this sparsity"), details);
+        assertEquals(List.of(1), t.intColumn("attempts").unique().asList());
     }
 
     @Test
@@ -86,10 +87,17 @@ class TimingTest {
         Table t = Timing.ofShape(30, 10).sparsities(0.5, 0.7, 0.9).batches(2).time(0.005, 0.002).samples(3, 3)
                 .attempts(2).run();
         assertEquals(3, t.where(t.stringColumn("method").isEqualTo("sparse_java")).rowCount());
-        for (String d : t.where(t.stringColumn("detail").startsWith("fastest dense")).stringColumn("detail")) {
-            assertTrue(d.equals("fastest dense, timed with this sparsity")
-                    || d.matches("fastest dense, timed with this sparsity; 2 attempts \\(dense .*x the quietest cell in"
-                    + " the first, .*x in the one kept\\)"), d);
+        Table fastest = t.where(t.stringColumn("detail").startsWith("fastest dense"));
+        for (int i = 0; i < fastest.rowCount(); i++) {
+            String d = fastest.stringColumn("detail").get(i);
+            int tries = fastest.intColumn("attempts").get(i);
+            assertTrue(tries == 1 && d.equals("fastest dense, timed with this sparsity")
+                    || tries == 2 && d.matches("fastest dense, timed with this sparsity; 2 attempts \\(dense .*x the"
+                    + " quietest cell in the first, .*x in the one kept\\)"), tries + " " + d);
+            // every row of a cell carries its cell's attempts
+            double s = fastest.doubleColumn("sparsity").get(i);
+            assertEquals(List.of(tries), t.where(t.doubleColumn("sparsity").isEqualTo(s)).intColumn("attempts")
+                    .unique().asList());
         }
     }
 
