@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Which cells of a timing sweep were measured while the machine was busy, judged by the fastest dense kernel, which
  * is timed in every cell and does the same work in each: a cell whose dense time is over {@value #FACTOR} × the
- * quietest cell's was measured in a busy stretch.
+ * quietest one's (of the cells, or of the dense kernels' own measurement before them) was measured in a busy stretch.
+ * The dense kernels' own measurement lets a timing of one cell (a network as it is) notice a busy stretch too.
  *
  * <p>Why it matters: the machines are shared, and for seconds at a time the vector units run at half speed while
  * scalar code does not slow down (measured here, one core, 20 s: 512-bit FMAs 2.3–5.3 per ns in 200 ms windows, with
@@ -17,25 +18,20 @@ import java.util.List;
  * 50 %).
  */
 final class BusyCells {
-    /** Dense time over the quietest cell's above which a cell counts as busy. */
+    /** Dense time over the quietest one's above which a cell counts as busy. */
     static final double FACTOR = 1.25;
 
     private BusyCells() {
     }
 
     /**
-     * @param denseMs the fastest dense kernel's median in each cell (NaN where not timed). Only the cells compare:
-     *                the dense kernels timed alone, before them, ran faster than beside any sparse call (4096x4096
-     *                at batch 1: every cell 1.4-1.6x slower, in all three attempts)
+     * @param denseMs the fastest dense kernel's median in each cell (NaN where not timed)
+     * @param aloneMs its median when the dense kernels were measured alone, before the cells (NaN to compare the
+     *                cells only)
      * @return the indices of the busy cells, in order
      */
-    static List<Integer> of(double[] denseMs) {
-        double quietest = Double.POSITIVE_INFINITY;
-        for (double d : denseMs) {
-            if (d < quietest) {
-                quietest = d;
-            }
-        }
+    static List<Integer> of(double[] denseMs, double aloneMs) {
+        double quietest = quietest(denseMs, aloneMs);
         List<Integer> busy = new ArrayList<>();
         for (int i = 0; i < denseMs.length; i++) {
             if (denseMs[i] > FACTOR * quietest) {
@@ -43,5 +39,16 @@ final class BusyCells {
             }
         }
         return busy;
+    }
+
+    /** @return the lowest of the cells' dense times and the dense kernels' own (NaNs ignored) */
+    static double quietest(double[] denseMs, double aloneMs) {
+        double quietest = aloneMs >= 0 ? aloneMs : Double.POSITIVE_INFINITY;
+        for (double d : denseMs) {
+            if (d < quietest) {
+                quietest = d;
+            }
+        }
+        return quietest;
     }
 }

@@ -58,8 +58,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>Busy stretches: rounds cannot cancel a stretch in which the machine's vector units run at half speed, since it
  * slows the dense kernels (bound by FMAs) more than the sparse ones (bound by loads). A cell whose dense time is over
- * {@value BusyCells#FACTOR} × the quietest cell's is timed again, up to {@link #attempts} times in all, and the
- * attempt with the quietest dense time is kept; column {@value #ATTEMPTS} counts the attempts and the dense row's
+ * {@value BusyCells#FACTOR} × the quietest one's (of its sweep's cells, or of the dense kernels' own measurement, which
+ * lets a network timed as it is, one cell, notice a busy stretch too) is timed again, up to {@link #attempts} times
+ * in all, and the attempt with the quietest dense time is kept; column {@value #ATTEMPTS} counts the attempts and the dense row's
  * detail says how busy they were.
  */
 public final class Timing {
@@ -234,7 +235,7 @@ public final class Timing {
 
     /**
      * Times a cell up to this many times in all while it looks measured in a busy stretch of the machine (its dense
-     * baseline over {@value BusyCells#FACTOR} × the quietest cell's), keeping the quietest attempt; 1 never times a
+     * baseline over {@value BusyCells#FACTOR} × the quietest one's), keeping the quietest attempt; 1 never times a
      * cell again. Default 3.
      *
      * @param maxAttempts at least 1
@@ -403,12 +404,13 @@ public final class Timing {
             tries[i] = 1;
             firstDense[i] = times[i].get(best).medianMs();
         }
+        double alone = denseTimes.get(best).medianMs();
         for (int a = 1; a < attempts; a++) {
             double[] dense = new double[n];
             for (int i = 0; i < n; i++) {
                 dense[i] = times[i].get(best).medianMs();
             }
-            List<Integer> busy = BusyCells.of(dense);
+            List<Integer> busy = BusyCells.of(dense, alone);
             if (busy.isEmpty()) {
                 break;
             }
@@ -420,18 +422,19 @@ public final class Timing {
                 }
             }
         }
-        double quietest = Double.POSITIVE_INFINITY;
-        for (SideBySide s : times) {
-            quietest = Math.min(quietest, s.get(best).medianMs());
+        double[] kept = new double[n];
+        for (int i = 0; i < n; i++) {
+            kept[i] = times[i].get(best).medianMs();
         }
+        double quietest = BusyCells.quietest(kept, alone);
         int timedAgain = 0;
         for (int i = 0; i < n; i++) {
             Cell c = cells.get(i);
             String note = "";
             if (tries[i] > 1) {
                 timedAgain++;
-                note = String.format("; %d attempts (dense %.2fx the quietest cell in the first, %.2fx in the one"
-                        + " kept)", tries[i], firstDense[i] / quietest, times[i].get(best).medianMs() / quietest);
+                note = String.format("; %d attempts (dense %.2fx the quietest in the first, %.2fx in the one kept)",
+                        tries[i], firstDense[i] / quietest, kept[i] / quietest);
             }
             addDenseAndSparse(t, batch, c.sparsity(), denseTimes, best, times[i], tries[i], note);
             if (c.shrunkDetail() != null) {

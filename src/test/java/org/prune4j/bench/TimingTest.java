@@ -93,7 +93,7 @@ class TimingTest {
             int tries = fastest.intColumn("attempts").get(i);
             assertTrue(tries == 1 && d.equals("fastest dense, timed with this sparsity")
                     || tries == 2 && d.matches("fastest dense, timed with this sparsity; 2 attempts \\(dense .*x the"
-                    + " quietest cell in the first, .*x in the one kept\\)"), tries + " " + d);
+                    + " quietest in the first, .*x in the one kept\\)"), tries + " " + d);
             // every row of a cell carries its cell's attempts
             double s = fastest.doubleColumn("sparsity").get(i);
             assertEquals(List.of(tries), t.where(t.doubleColumn("sparsity").isEqualTo(s)).intColumn("attempts")
