@@ -58,10 +58,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>Busy stretches: rounds cannot cancel a stretch in which the machine's vector units run at half speed, since it
  * slows the dense kernels (bound by FMAs) more than the sparse ones (bound by loads). A cell whose dense time is over
- * {@value BusyCells#FACTOR} × the quietest one's (of its sweep's cells, or of the dense kernels' own measurement, which
- * lets a network timed as it is, one cell, notice a busy stretch too) is timed again, up to {@link #attempts} times
- * in all, and the attempt with the quietest dense time is kept; column {@value #ATTEMPTS} counts the attempts and the dense row's
- * detail says how busy they were.
+ * {@value BusyCells#FACTOR} × the quietest one's (of its sweep's cells, or of the dense kernels' own measurement,
+ * which lets a network timed as it is, one cell, notice a busy stretch too) is timed again, up to {@link #attempts}
+ * times in all, and the attempt with the quietest dense time is kept; column {@value #ATTEMPTS} counts the attempts
+ * and the dense row's detail says how busy they were.
  */
 public final class Timing {
     /** The long table's column names, which charts rely on. */
