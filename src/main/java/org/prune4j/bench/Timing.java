@@ -313,8 +313,7 @@ public final class Timing {
             }
             Map<String, Runnable> calls = new LinkedHashMap<>();
             dense.forEach((name, k) -> calls.put(name, k.bind(x, batch)));
-            SideBySide denseTimes = quieter(sampler.measure(calls, "batch " + batch),
-                    sampler.measure(calls, "batch " + batch));
+            SideBySide denseTimes = measureDense(sampler, calls, batch);
             String best = fastest(denseTimes.measurements());
             List<Cell> cells = new ArrayList<>();
             for (double s : sparsities) {
@@ -333,9 +332,7 @@ public final class Timing {
                     return cell;
                 }, " " + in + "x" + kept));
             }
-            int again = timeCells(t, sampler, batch, denseTimes, best, cells);
-            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s%s", shape, batch, sparsities.length,
-                    (System.nanoTime() - start) / 1e9, again == 0 ? "" : " (" + again + " timed again: busy machine)"));
+            reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
         }
     }
 
@@ -350,8 +347,7 @@ public final class Timing {
             if ((long) batch * network.weightCount() > plainJavaLimit) {
                 calls.remove("dense_java");
             }
-            SideBySide denseTimes = quieter(sampler.measure(calls, "batch " + batch),
-                    sampler.measure(calls, "batch " + batch));
+            SideBySide denseTimes = measureDense(sampler, calls, batch);
             String best = fastest(denseTimes.measurements());
             List<Cell> cells = new ArrayList<>();
             for (double s : sparsities) {
@@ -373,9 +369,7 @@ public final class Timing {
                     return cell;
                 }, shrunk == null ? null : " " + shrunk.weightCount() + " weights"));
             }
-            int again = timeCells(t, sampler, batch, denseTimes, best, cells);
-            progress.accept(String.format("%s batch %d: %d sparsities in %.1f s%s", shape, batch, sparsities.length,
-                    (System.nanoTime() - start) / 1e9, again == 0 ? "" : " (" + again + " timed again: busy machine)"));
+            reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
         }
     }
 
@@ -406,11 +400,7 @@ public final class Timing {
         }
         double alone = denseTimes.get(best).medianMs();
         for (int a = 1; a < attempts; a++) {
-            double[] dense = new double[n];
-            for (int i = 0; i < n; i++) {
-                dense[i] = times[i].get(best).medianMs();
-            }
-            List<Integer> busy = BusyCells.of(dense, alone);
+            List<Integer> busy = BusyCells.of(denseMedians(times, best), alone);
             if (busy.isEmpty()) {
                 break;
             }
@@ -422,10 +412,7 @@ public final class Timing {
                 }
             }
         }
-        double[] kept = new double[n];
-        for (int i = 0; i < n; i++) {
-            kept[i] = times[i].get(best).medianMs();
-        }
+        double[] kept = denseMedians(times, best);
         double quietest = BusyCells.quietest(kept, alone);
         int timedAgain = 0;
         for (int i = 0; i < n; i++) {
@@ -444,6 +431,27 @@ public final class Timing {
             }
         }
         return timedAgain;
+    }
+
+    /** @return the fastest dense kernel's median in each cell */
+    private static double[] denseMedians(SideBySide[] times, String best) {
+        double[] medians = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            medians[i] = times[i].get(best).medianMs();
+        }
+        return medians;
+    }
+
+    /** The dense baselines of one shape and batch, measured side by side twice ({@link #quieter}). */
+    private static SideBySide measureDense(Sampler sampler, Map<String, Runnable> calls, int batch) {
+        return quieter(sampler.measure(calls, "batch " + batch), sampler.measure(calls, "batch " + batch));
+    }
+
+    /** One progress line per shape and batch, saying how many cells were timed again. */
+    private void reportBatch(int batch, long start, int timedAgain) {
+        progress.accept(String.format("%s batch %d: %d sparsities in %.1f s%s", shape, batch, sparsities.length,
+                (System.nanoTime() - start) / 1e9,
+                timedAgain == 0 ? "" : " (" + timedAgain + " timed again: busy machine)"));
     }
 
     /**
