@@ -5,7 +5,10 @@ import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adam (Kingma &amp; Ba 2015) with bias correction, as PyTorch's {@code torch.optim.Adam}.
+ * Adam (Kingma &amp; Ba 2015) with bias correction, by ND4J's native updater. It differs from PyTorch's
+ * {@code torch.optim.Adam} only in where epsilon enters: ND4J adds it to {@code sqrt(v)} before the bias correction,
+ * so in PyTorch's terms the epsilon is {@code epsilon / sqrt(1 - beta2^t)} (a difference only while {@code v} is
+ * of the order of epsilon squared).
  *
  * @param learningRate base learning rate
  * @param beta1        decay of the first moment
@@ -59,6 +62,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     @Override
     public String toString() {
-        return "Adam(lr=" + learningRate + ")";
+        boolean usual = beta1 == 0.9 && beta2 == 0.999 && epsilon == 1e-8;
+        return "Adam(lr=" + learningRate + (usual ? "" : ", betas=(" + beta1 + ", " + beta2 + "), eps=" + epsilon) + ")";
     }
 }

@@ -2,11 +2,13 @@ package org.prune4j.nn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 import org.prune4j.data.ImageDataset;
 import org.prune4j.io.AtomicFile;
@@ -14,8 +16,9 @@ import org.prune4j.io.AtomicFile;
 /**
  * A trained network kept in a file, so that later notebooks reuse what an earlier one trained:
  * {@code Checkpoint.at(path).loadOrTrain(() -> Networks.lenet300100(42), mnist, recipe)} loads the file when it was
- * trained with that very recipe and otherwise trains a new network with it and saves it there. The recipe is kept
- * beside the network ({@code <file>.recipe}), so a changed recipe never silently reuses an old network.
+ * trained with that very recipe and otherwise trains a new network with it and saves it there. The recipe (training
+ * hyper-parameters and listeners, the data, the starting network's layers and initial parameters) is kept beside the
+ * network ({@code <file>.recipe}), so a changed recipe never silently reuses an old network.
  *
  * @param file where the network is kept
  */
@@ -65,9 +68,13 @@ public record Checkpoint(Path file) {
      * @return the network
      */
     public Network save(Network network, Training training) {
+        return save(network, training.toString());
+    }
+
+    private Network save(Network network, String recipe) {
         network.save(file);
         try {
-            AtomicFile.write(recipeFile(), (training + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(recipeFile(), (recipe + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + recipeFile(), e);
         }
@@ -93,16 +100,52 @@ public record Checkpoint(Path file) {
      * @return the loaded or newly trained network
      */
     public Network loadOrTrain(Supplier<Network> fresh, ImageDataset data, Training training) {
-        String wanted = training.toString();
+        Network network = fresh.get();
+        String wanted = recipe(network, data, training);
         Optional<String> kept = exists() ? recipe() : Optional.empty();
         if (kept.isPresent() && kept.get().equals(wanted)) {
             return loaded();
         }
-        System.out.println((exists() ? file + " was trained with " + kept.orElse("an unrecorded recipe") : "No " + file + " yet")
-                + ": training " + wanted);
-        Network network = fresh.get();
+        System.out.println((exists() ? file + " was made by another recipe (" + kept.orElse("unrecorded") + ")"
+                : "No " + file + " yet") + ": training " + training);
         network.fit(data, training);
-        return save(network, training);
+        return save(network, wanted);
+    }
+
+    /**
+     * Everything that decides the trained network: the training recipe (optimizer with all its hyper-parameters,
+     * schedule, epochs, batch, seed, listeners), the data (name and sizes) and the starting network (layers and a
+     * checksum of its initial parameters, so another initialisation seed counts as another recipe).
+     */
+    static String recipe(Network start, ImageDataset data, Training training) {
+        StringBuilder s = new StringBuilder(training.toString());
+        for (TrainingListener l : training.listeners()) {
+            s.append("; listener ").append(describe(l));
+        }
+        s.append("\ndata ").append(data.name()).append(" (").append(data.train().size()).append(" train, ")
+                .append(data.test().size()).append(" test)");
+        CRC32 crc = new CRC32();
+        StringBuilder layers = new StringBuilder();
+        for (DenseLayer layer : start.layers()) {
+            layers.append(' ').append(layer.name()).append(' ').append(layer.inputs()).append('x')
+                    .append(layer.outputs()).append(' ').append(layer.activation().name());
+            ByteBuffer bytes = ByteBuffer.allocate(4 * (layer.inputs() * layer.outputs() + layer.outputs()));
+            bytes.asFloatBuffer().put(layer.weightArray()).put(layer.biasArray());
+            crc.update(bytes.array());
+        }
+        s.append("\nstarting from ").append(start.name()).append(':').append(layers)
+                .append(String.format(", initial parameters CRC32 %08x", crc.getValue()));
+        return s.toString();
+    }
+
+    /** A listener's own description if it has one, else its class (an object's default text changes every run). */
+    private static String describe(TrainingListener listener) {
+        try {
+            boolean own = listener.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+            return own ? listener.toString() : listener.getClass().getName();
+        } catch (NoSuchMethodException e) {
+            return listener.getClass().getName();
+        }
     }
 
     private Network loaded() {

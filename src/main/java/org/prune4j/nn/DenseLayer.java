@@ -33,7 +33,7 @@ public final class DenseLayer {
      * @param weights    {@code [in × out]} weights
      * @param bias       {@code [out]} or {@code [1 × out]} bias
      * @param activation activation after the affine map
-     * @throws IllegalArgumentException if shapes disagree or a parameter is not finite
+     * @throws IllegalArgumentException if shapes disagree or are empty, or a parameter is not finite
      */
     public DenseLayer(String name, INDArray weights, INDArray bias, Activation activation) {
         this.name = requireName(name);
@@ -42,6 +42,10 @@ public final class DenseLayer {
         }
         this.inputs = (int) weights.size(0);
         this.outputs = (int) weights.size(1);
+        if (inputs == 0 || outputs == 0) {
+            throw new IllegalArgumentException(name + ": a layer needs at least one input and one output, got ["
+                    + inputs + " x " + outputs + "] weights");
+        }
         if (bias.length() != outputs) {
             throw new IllegalArgumentException(name + ": bias has " + bias.length() + " entries, the layer has " + outputs + " outputs");
         }

@@ -138,7 +138,8 @@ public final class NetworkFile {
     }
 
     private static List<String> describe(Network network) {
-        return network.layers().stream().map(l -> l.name() + " " + l.inputs() + "x" + l.outputs()).toList();
+        return network.layers().stream()
+                .map(l -> l.name() + " " + l.inputs() + "x" + l.outputs() + " " + l.activation().name()).toList();
     }
 
     private static byte[] encode(Network network) {

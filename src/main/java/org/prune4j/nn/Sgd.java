@@ -21,6 +21,10 @@ public record Sgd(double learningRate, double momentum, boolean nesterov) implem
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
+        if (nesterov && momentum == 0) {
+            throw new IllegalArgumentException("Nesterov momentum needs a momentum > 0 (as in torch.optim.SGD);"
+                    + " set momentum(...) or drop nesterov");
+        }
     }
 
     @Override

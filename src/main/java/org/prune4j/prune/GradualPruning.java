@@ -31,9 +31,13 @@ public final class GradualPruning implements TrainingListener {
                    Function<Double, PruningMethod> method) {
         Amount.toSparsity(initial);
         Amount.toSparsity(target);
-        if (begin < 0 || every <= 0 || times <= 0) {
-            throw new IllegalArgumentException("gradual pruning needs begin >= 0, every > 0 and times > 0, got "
-                    + begin + ", " + every + ", " + times);
+        if (begin < 1 || every <= 0 || times <= 0) {
+            throw new IllegalArgumentException("gradual pruning needs begin >= 1 (steps count from 1), every > 0 and"
+                    + " times > 0, got " + begin + ", " + every + ", " + times);
+        }
+        if (initial > target) {
+            throw new IllegalArgumentException("gradual pruning goes from a lower sparsity to a higher one (pruning"
+                    + " never restores weights), got from " + initial + " to " + target + "; swap them or lower from(...)");
         }
         this.initial = initial;
         this.target = target;
@@ -101,6 +105,12 @@ public final class GradualPruning implements TrainingListener {
         return s;
     }
 
+    @Override
+    public String toString() {
+        return "gradual pruning from " + initial + " to " + target + " sparsity at steps " + begin + ", " + (begin + every)
+                + ", ... " + end() + " by " + method.apply(target);
+    }
+
     /**
      * Trains a copy of {@code network} with this schedule; the network given is not changed.
      *
@@ -119,6 +129,7 @@ public final class GradualPruning implements TrainingListener {
         Network work = network.copy();
         Table events = Table.create("Gradual pruning events", LongColumn.create("step"), IntColumn.create("epoch"),
                 DoubleColumn.create("target_sparsity"), DoubleColumn.create("kept"));
+        Network[] atLastPruning = new Network[1];
         TrainingListener recording = new TrainingListener() {
             @Override
             public void onStep(Step step) {
@@ -128,12 +139,14 @@ public final class GradualPruning implements TrainingListener {
                     events.intColumn("epoch").append(step.epoch());
                     events.doubleColumn("target_sparsity").append(s);
                     events.doubleColumn("kept").append((double) work.nonZeroWeights() / work.weightCount());
+                    if (step.step() == end()) {
+                        atLastPruning[0] = work.copy();
+                    }
                 }
             }
         };
         History history = work.fit(data, training.listener(recording));
-        Table table = events;
-        // pruning and training interleave: there is no separate "pruned, not yet retrained" state
-        return new PruningRun(before, work.copy(), work, table, java.util.List.of(history));
+        // "pruned" is the network right after the last pruning; the training that follows it is the retraining
+        return new PruningRun(before, atLastPruning[0], work, events, java.util.List.of(history));
     }
 }

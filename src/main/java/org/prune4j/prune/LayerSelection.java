@@ -47,7 +47,12 @@ record LayerSelection(List<String> names, boolean includeOutput) {
         } else {
             for (String name : names) {
                 network.layer(name); // throws, naming the layers there are
-                out.add(name);
+            }
+            // in the network's order, not the order typed: global ranking breaks ties by layer order
+            for (String name : network.layerNames()) {
+                if (names.contains(name)) {
+                    out.add(name);
+                }
             }
         }
         if (out.isEmpty()) {

@@ -27,8 +27,7 @@ import tech.tablesaw.api.Table;
  * for every method so the comparison is fair.
  */
 public final class Sweep {
-    /** The levels of the reference experiment. */
-    public static final double[] REFERENCE_LEVELS = {0, .25, .5, .6, .7, .8, .9, .95, .97, .99};
+    private static final double[] REFERENCE_LEVELS = {0, .25, .5, .6, .7, .8, .9, .95, .97, .99};
 
     private final Network network;
     private final LabeledImages test;
@@ -45,6 +44,11 @@ public final class Sweep {
         this.levels = levels.clone();
         this.label = label;
         this.layers = layers == null ? null : layers.clone();
+    }
+
+    /** @return the sparsity levels of the reference experiment (a copy) */
+    public static double[] referenceLevels() {
+        return REFERENCE_LEVELS.clone();
     }
 
     /**
@@ -106,8 +110,12 @@ public final class Sweep {
      *     layers), accuracy, error}, one row per method and level
      */
     public Table run() {
+        if (layers == null && network.layers().size() < 2) {
+            throw new IllegalArgumentException(network.name() + " has only its output layer, which a sweep leaves"
+                    + " alone by default (unit pruning would delete classes); name it with onLayers(...) to prune it");
+        }
         String[] chosen = layers != null ? layers
-                : network.layerNames().subList(0, Math.max(1, network.layers().size() - 1)).toArray(String[]::new);
+                : network.layerNames().subList(0, network.layers().size() - 1).toArray(String[]::new);
         Table t = Table.create("One-shot pruning sweep" + (label == null ? "" : " (" + label + ")"),
                 StringColumn.create("series"), StringColumn.create("method"), DoubleColumn.create("sparsity"),
                 DoubleColumn.create("weight_sparsity"), DoubleColumn.create("accuracy"), DoubleColumn.create("error"));

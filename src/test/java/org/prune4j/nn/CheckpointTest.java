@@ -3,43 +3,54 @@ package org.prune4j.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prune4j.data.ImageDataset;
 import org.prune4j.data.Mnist;
 
+/** A checkpoint reloads a network only for the very recipe, data and starting network that made it. */
 class CheckpointTest {
     @TempDir
     Path tmp;
 
     @Test
-    void loadsOnlyWhatTheSameRecipeTrained() {
+    void loadsOnlyWhatTheSameRecipeTrained() throws IOException {
         ImageDataset full = Mnist.load();
         ImageDataset small = new ImageDataset("small", full.train().first(500), full.test().first(200), full.classNames());
-        Checkpoint checkpoint = new Checkpoint(tmp.resolve("net.p4j"));
-        AtomicInteger made = new AtomicInteger();
+        Path file = tmp.resolve("net.p4j");
+        Checkpoint checkpoint = new Checkpoint(file);
         Training recipe = Training.sgd(0.1).epochs(1).batch(100).quiet();
-        Network first = checkpoint.loadOrTrain(() -> {
-            made.incrementAndGet();
-            return Networks.mlp("m", 1, 784, 16, 10);
-        }, small, recipe);
-        assertEquals(recipe.toString(), checkpoint.recipe().orElseThrow());
-        Network again = checkpoint.loadOrTrain(() -> {
-            made.incrementAndGet();
-            return Networks.mlp("m", 1, 784, 16, 10);
-        }, small, recipe);
-        assertEquals(1, made.get(), "the same recipe loads the kept network");
+        Network first = checkpoint.loadOrTrain(() -> Networks.mlp("m", 1, 784, 16, 10), small, recipe);
+        assertTrue(checkpoint.recipe().orElseThrow().startsWith(recipe.toString()), checkpoint.recipe().orElseThrow());
+        // training is deterministic, so "not trained again" shows in the file being left alone, not in the weights
+        FileTime old = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(file, old);
+        Network again = checkpoint.loadOrTrain(() -> Networks.mlp("m", 1, 784, 16, 10), small, recipe);
+        assertEquals(old, Files.getLastModifiedTime(file), "the same recipe loads the kept network");
         assertArrayEquals(first.layer(0).weightArray(), again.layer(0).weightArray());
-        checkpoint.loadOrTrain(() -> {
-            made.incrementAndGet();
-            return Networks.mlp("m", 1, 784, 16, 10);
-        }, small, recipe.l2(1e-3));
-        assertEquals(2, made.get(), "a changed recipe trains again");
+
+        checkpoint.loadOrTrain(() -> Networks.mlp("m", 2, 784, 16, 10), small, recipe);
+        assertNotEquals(old, Files.getLastModifiedTime(file), "another initialisation seed trains again");
+        Files.setLastModifiedTime(file, old);
+        checkpoint.loadOrTrain(() -> Networks.mlp("m", 2, 784, 16, 10), small, recipe.l2(1e-3));
+        assertNotEquals(old, Files.getLastModifiedTime(file), "a changed recipe trains again");
+        Files.setLastModifiedTime(file, old);
+        ImageDataset other = new ImageDataset("small", full.train().first(400), full.test().first(200), full.classNames());
+        checkpoint.loadOrTrain(() -> Networks.mlp("m", 2, 784, 16, 10), other, recipe.l2(1e-3));
+        assertNotEquals(old, Files.getLastModifiedTime(file), "other data trains again");
+        Files.setLastModifiedTime(file, old);
+        checkpoint.loadOrTrain(() -> Networks.mlp("m", 2, 784, 16, 10), other,
+                recipe.l2(1e-3).optimizer(new Adam(0.1, 0.8, 0.99, 1e-6)));
+        assertNotEquals(old, Files.getLastModifiedTime(file), "an optimizer's other hyper-parameters train again");
+
         checkpoint.save(first);
         assertFalse(checkpoint.recipe().isPresent(), "saved without a recipe: none recorded");
         assertTrue(checkpoint.exists());

@@ -1,6 +1,8 @@
 package org.prune4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,29 @@ class OptimizerTest {
     }
 
     @Test
+    void maskedStateCannotMoveAPrunedWeight() {
+        // momentum and Adam's moments remember past gradients: a weight pruned after some steps would keep moving
+        // under a zero gradient unless its state is masked too
+        for (Optimizer o : new Optimizer[] {new Sgd(0.1, 0.9, false), new Sgd(0.1, 0.9, true), Adam.of(0.01)}) {
+            INDArray w = arr(1f, -2f);
+            Optimizer.State s = o.newState(w);
+            s.update(w, arr(0.5f, 1f), 0.1, 1);
+            s.update(w, arr(0.5f, 1f), 0.1, 2);
+            INDArray mask = arr(0f, 1f);
+            s.mask(mask);
+            w.muli(mask);
+            float kept = w.getFloat(1);
+            s.update(w, arr(0f, 0f), 0.1, 3);
+            assertEquals(0f, w.getFloat(0), 0f, o + ": the pruned weight stays exactly zero");
+            assertNotEquals(kept, w.getFloat(1), o + ": the kept weight still moves with its remembered state");
+        }
+    }
+
+    @Test
     void badHyperParametersAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 0, true), "Nesterov without momentum");
+        assertNotEquals(Adam.of(0.01).toString(), new Adam(0.01, 0.8, 0.999, 1e-8).toString(),
+                "a checkpoint's recipe tells Adams with other betas apart");
         assertThrows(IllegalArgumentException.class, () -> new Sgd(-1, 0.9, false));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 1.0, false));
         assertThrows(IllegalArgumentException.class, () -> Adam.of(Double.NaN));

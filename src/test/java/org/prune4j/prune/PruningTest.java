@@ -46,6 +46,19 @@ class PruningTest {
     }
 
     @Test
+    void globalPruningDoesNotDependOnTheOrderLayersAreNamed() {
+        // 2 of 15: fc2 0.5, then the tie at |w| = 1 goes to the earlier layer in the network (fc1 [1,0])
+        Network typed = Fixtures.golden();
+        Pruning.global(2.0 / 15).onLayers("fc2", "fc1").apply(typed);
+        Network ordered = Fixtures.golden();
+        Pruning.global(2.0 / 15).onLayers("fc1", "fc2").apply(ordered);
+        for (String layer : List.of("fc1", "fc2")) {
+            assertArrayEquals(Fixtures.weights(ordered, layer), Fixtures.weights(typed, layer), layer);
+        }
+        assertEquals(0f, Fixtures.weights(typed, "fc1")[1][0]);
+    }
+
+    @Test
     void goldenThresholdPruning() {
         Network net = Fixtures.golden();
         // fc1 weights 1..9: mean 5, population std sqrt(60/9) = 2.582; quality 1 prunes |w| < 2.582: 1 and 2

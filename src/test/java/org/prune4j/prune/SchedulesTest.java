@@ -1,6 +1,7 @@
 package org.prune4j.prune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,9 @@ class SchedulesTest {
         assertEquals(0.9, g.sparsityAt(30), 1e-12);
         assertEquals(0.9, g.sparsityAt(1000), 1e-12);
         assertEquals(30, g.end());
+        assertThrows(IllegalArgumentException.class, () -> Schedule.gradual(0.5).from(0.9),
+                "pruning never restores weights: a schedule cannot go down");
+        assertThrows(IllegalArgumentException.class, () -> Schedule.gradual(0.5).begin(0), "steps count from 1");
     }
 
     @Test
@@ -49,6 +53,10 @@ class SchedulesTest {
         assertEquals(6, events.rowCount());
         assertEquals(0.8, events.doubleColumn("target_sparsity").get(5), 1e-12);
         assertEquals(0.2, run.kept(), 0.001);
+        assertEquals(0.2, (double) run.pruned().nonZeroWeights() / run.pruned().weightCount(), 0.001,
+                "pruned: the network right after the last pruning");
+        assertFalse(java.util.Arrays.equals(run.pruned().layer(0).weightArray(), run.network().layer(0).weightArray()),
+                "the steps after the last pruning retrain the kept weights");
         assertTrue(run.histories().get(0).last().testAccuracy() > 0.85, "accuracy held: " + run.histories().get(0).last());
         assertEquals(trained.nonZeroWeights(), trained.weightCount(), "the trained network is untouched");
         assertThrows(IllegalArgumentException.class, () -> Schedule.gradual(0.8).every(1000).times(100)
