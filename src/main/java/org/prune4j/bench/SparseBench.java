@@ -67,7 +67,11 @@ public final class SparseBench {
         long start = System.nanoTime();
         List<Table> tables = new ArrayList<>();
         for (String shape : shapes.split(",")) {
-            String[] io = shape.trim().split("x");
+            String[] io = shape.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+            if (io.length != 2 || !io[0].matches("\\d+") || !io[1].matches("\\d+")) {
+                throw new IllegalArgumentException("--shapes takes inputs x outputs separated by commas, e.g."
+                        + " 784x300,4096x4096; got '" + shape + "'");
+            }
             Timing timing = Timing.ofShape(Integer.parseInt(io[0]), Integer.parseInt(io[1])).sparsities(sparsities)
                     .batches(batches).seed(seed).progress(System.out::println);
             if (quick) {

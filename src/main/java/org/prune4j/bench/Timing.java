@@ -149,19 +149,26 @@ public final class Timing {
     }
 
     /**
-     * Times copies magnitude-pruned to these levels instead of the weights as they are. Pruning never un-prunes, so
-     * for an already pruned layer or network, levels below its own sparsity are timed at its own.
+     * Times copies magnitude-pruned to these levels instead of the weights as they are.
      *
-     * @param levels sparsities in [0, 1)
+     * @param levels sparsities in [0, 1), none below the layer's or network's own sparsity (pruning never un-prunes,
+     *               so a lower level could only be timed at the higher one and would be labelled wrongly)
      * @return this
      */
     public Timing sparsities(double... levels) {
         if (levels.length == 0) {
             throw new IllegalArgumentException("give at least one sparsity");
         }
+        double own = weights != null ? zeroFraction(weights)
+                : network != null ? 1 - (double) network.nonZeroWeights() / network.weightCount() : 0;
         for (double s : levels) {
             if (!(s >= 0 && s < 1)) {
                 throw new IllegalArgumentException("a sparsity is in [0, 1), got " + s);
+            }
+            if (s < own - 1e-9) {
+                throw new IllegalArgumentException(String.format("%s is already %.4f sparse and pruning never"
+                        + " un-prunes, so it cannot be timed at %s; time the unpruned weights, or ask for sparsities"
+                        + " from %.4f up", shape, own, s, own));
             }
         }
         this.sparsities = levels.clone();
@@ -480,6 +487,16 @@ public final class Timing {
 
     private static Network pruneCopy(Network network, double s) {
         return Pruning.magnitude(s).apply(network.copy());
+    }
+
+    private static double zeroFraction(float[] w) {
+        long zeros = 0;
+        for (float v : w) {
+            if (v == 0f) {
+                zeros++;
+            }
+        }
+        return (double) zeros / w.length;
     }
 
     /** @return standard-normal weights from a seed (the same on every machine) */

@@ -5,6 +5,9 @@ package org.prune4j.dense;
  * with a message that says what is wrong instead of an index error deep in a loop or a silent NaN.
  */
 public final class InputCheck {
+    /** The longest array a JVM allocates (a few words below Integer.MAX_VALUE). */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private InputCheck() {
     }
 
@@ -14,8 +17,9 @@ public final class InputCheck {
      * @param inputs   features per row
      * @param y        {@code [batch × outputs]} destination (may be {@code null} when the caller allocates it)
      * @param outputs  outputs per row
-     * @throws IllegalArgumentException if the batch is empty, an array has the wrong length or {@code x} holds a
-     *                                  NaN or infinity (naming the row and column)
+     * @throws IllegalArgumentException if the batch is empty, an array has the wrong length, the output would not
+     *                                  fit in an array or {@code x} holds a NaN or infinity (naming the row and
+     *                                  column)
      */
     public static void product(float[] x, int batch, int inputs, float[] y, int outputs) {
         if (x == null) {
@@ -27,6 +31,10 @@ public final class InputCheck {
         if ((long) batch * inputs != x.length) {
             throw new IllegalArgumentException("input has " + x.length + " values, expected batch " + batch + " x "
                     + inputs + " inputs = " + (long) batch * inputs);
+        }
+        if ((long) batch * outputs > MAX_VALUES) {
+            throw new IllegalArgumentException("batch " + batch + " x " + outputs + " outputs = "
+                    + (long) batch * outputs + " values do not fit in one Java array; split the batch");
         }
         if (y != null && (long) batch * outputs != y.length) {
             throw new IllegalArgumentException("output has room for " + y.length + " values, expected batch " + batch

@@ -46,8 +46,21 @@ public final class Parallel {
         }
         Pool pool = CORES == 1 || parts == 1 ? null : Pool.INSTANCE;
         if (pool == null || pool.lock.isHeldByCurrentThread() || !pool.lock.tryLock()) {
+            // every part runs, as on the pool, and the first failure is rethrown after them
+            RuntimeException failed = null;
             for (int p = 0; p < parts; p++) {
-                body.accept(p);
+                try {
+                    body.accept(p);
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
             return;
         }

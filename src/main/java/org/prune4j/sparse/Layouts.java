@@ -23,7 +23,7 @@ final class Layouts {
     /**
      * @param batch batch size
      * @param lanes floats per vector
-     * @return the chunk width: the smallest of 1, 2, 4 vectors that holds the batch, else 4 vectors
+     * @return the chunk width: the smallest of 1, 2, 4 vectors that holds the batch, else {@link #MAX_VECTORS}
      */
     static int chunkWidth(int batch, int lanes) {
         for (int v = 1; v < MAX_VECTORS; v *= 2) {

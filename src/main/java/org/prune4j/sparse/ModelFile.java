@@ -155,6 +155,10 @@ public final class ModelFile {
                     throw new ModelFileException("layer " + layer + " has an impossible shape " + inputs + " x " + outputs, null);
                 }
                 Activation activation = Activation.valueOf(in.readUTF());
+                if ((long) outputs * Float.BYTES > in.available()) {
+                    throw new ModelFileException("layer " + layer + " claims " + outputs + " outputs, more biases than"
+                            + " the file holds", null);
+                }
                 float[] bias = new float[outputs];
                 for (int j = 0; j < outputs; j++) {
                     bias[j] = in.readFloat();

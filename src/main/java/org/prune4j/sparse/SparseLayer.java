@@ -124,7 +124,8 @@ public final class SparseLayer {
      * @throws IllegalArgumentException on a shape mismatch, an empty batch or a non-finite input
      */
     public float[] multiply(float[] x, int batch) {
-        float[] y = new float[batch * Math.max(1, outputs())];
+        InputCheck.product(x, batch, inputs(), null, outputs());
+        float[] y = new float[batch * outputs()];
         multiply(x, batch, y);
         return y;
     }

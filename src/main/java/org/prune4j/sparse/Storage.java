@@ -61,19 +61,26 @@ public final class Storage {
         for (WeightEncoding e : encodings) {
             long weightBytes = 0;
             double weightError = 0;
-            try {
-                for (DenseLayer l : network.layers()) {
-                    CsrMatrix m = CsrMatrix.ofLayer(l);
-                    byte[] bytes = e.encode(m);
-                    weightBytes += bytes.length;
-                    float[] back = e.decode(bytes, m.rows, m.cols).toDense();
-                    float[] orig = m.toDense();
-                    for (int i = 0; i < orig.length; i++) {
-                        weightError = Math.max(weightError, Math.abs(orig[i] - back[i]));
-                    }
+            boolean encodable = true;
+            for (DenseLayer l : network.layers()) {
+                CsrMatrix m = CsrMatrix.ofLayer(l);
+                byte[] bytes;
+                try {
+                    bytes = e.encode(m);
+                } catch (IllegalArgumentException cannot) {
+                    encodable = false; // e.g. 16-bit indices for a layer with more than 65,536 inputs
+                    break;
                 }
-            } catch (IllegalArgumentException cannot) {
-                continue; // e.g. 16-bit indices for a layer with more than 65,536 inputs
+                weightBytes += bytes.length;
+                // a failure to decode what was just encoded is a bug, not an encoding that does not apply: let it out
+                float[] back = e.decode(bytes, m.rows, m.cols).toDense();
+                float[] orig = m.toDense();
+                for (int i = 0; i < orig.length; i++) {
+                    weightError = Math.max(weightError, Math.abs(orig[i] - back[i]));
+                }
+            }
+            if (!encodable) {
+                continue;
             }
             byte[] file = ModelFile.toBytes(network, e);
             Network loaded = ModelFile.fromBytes(file);

@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 import org.prune4j.dense.VectorApi;
+import org.prune4j.nn.Activation;
+import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Network;
 import org.prune4j.nn.Networks;
 
@@ -104,6 +107,11 @@ class TimingTest {
     @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(1.0));
+        DenseLayer half = new DenseLayer("fc", Nd4j.createFromArray(new float[][] {{0, 1}, {0, 2}}), Nd4j.zeros(2),
+                Activation.RELU);
+        assertThrows(IllegalArgumentException.class, () -> Timing.of(half).sparsities(0.25, 0.75),
+                "a layer already 50 % sparse cannot be timed at 25 %");
+        Timing.of(half).sparsities(0.5, 0.75);
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(-0.1));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).batches(0));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(0, 3));

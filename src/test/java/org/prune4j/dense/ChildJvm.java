@@ -1,10 +1,11 @@
 package org.prune4j.dense;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,20 @@ public final class ChildJvm {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
-        assertEquals(0, p.exitValue(), "child JVM failed:\n" + out);
+        // output to a file, not a pipe: reading a pipe to its end would wait for a hung child forever
+        Path log = Files.createTempFile("prune4j-child-jvm", ".log");
+        String out;
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("child JVM timed out after 120 s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            out = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), "child JVM failed:\n" + out);
+        } finally {
+            Files.deleteIfExists(log);
+        }
         List<String> lines = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (line.contains("=") && !line.startsWith("WARNING")) {

@@ -149,6 +149,11 @@ class SparseKernelsTest {
             SparseLayer l = SparseLayer.ofWeights(SparseFixtures.gaussian(12, 1), 4, 3, k);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.multiply(new float[0], 0));
             assertTrue(e.getMessage().contains("batch must be at least 1"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> l.multiply(new float[0], -1));
+            assertTrue(e.getMessage().contains("batch must be at least 1"), e.getMessage());
+            SparseLayer wide = SparseLayer.ofWeights(SparseFixtures.gaussian(4096, 1), 1, 4096, k);
+            e = assertThrows(IllegalArgumentException.class, () -> wide.multiply(new float[600_000], 600_000));
+            assertTrue(e.getMessage().contains("do not fit in one Java array"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> l.multiply(new float[9], 2));
             assertTrue(e.getMessage().contains("expected batch 2 x 4"), e.getMessage());
             for (int b : new int[] {1, 3, 40}) {

@@ -44,7 +44,8 @@ class SparseNetworkTest {
 
     @Test
     void batchesAreSplitByChunksWhereThatPays() {
-        Assumptions.assumeTrue(org.prune4j.dense.Parallel.cores() > 1 && VectorApi.available(), "needs two cores");
+        Assumptions.assumeTrue(org.prune4j.dense.Parallel.cores() > 1 && VectorApi.available()
+                && VectorTranspose.USABLE, "needs two cores and 16-lane vectors (the widths below are in 16s)");
         Network light = SparseFixtures.prunedMlp(3, 0.9, 784, 300, 100, 10);
         Network heavy = SparseFixtures.prunedMlp(3, 0.5, 784, 300, 100, 10);
         List<SparseLayer> lightLayers = SparseNetwork.of(light, SparseKernel.VECTOR).layers();
