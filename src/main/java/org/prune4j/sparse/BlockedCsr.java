@@ -24,21 +24,32 @@ final class BlockedCsr {
         ptr = new int[blocks][rows + 1];
         colIdx = new int[a.colIdx.length];
         values = new float[a.values.length];
+        // one pass to count each row's non-zeros per block, one to place them (a scan of every row per block
+        // took blocks x non-zeros steps: 750 million for 4096 x 4096 at 30 % in 64 blocks)
+        for (int r = 0; r < rows; r++) {
+            for (int q = a.rowPtr[r]; q < a.rowPtr[r + 1]; q++) {
+                ptr[a.colIdx[q] / this.blockCols][r]++;
+            }
+        }
         int p = 0;
         for (int b = 0; b < blocks; b++) {
-            int c0 = b * this.blockCols;
-            int c1 = c0 + this.blockCols;
             for (int r = 0; r < rows; r++) {
+                int count = ptr[b][r];
                 ptr[b][r] = p;
-                for (int q = a.rowPtr[r]; q < a.rowPtr[r + 1]; q++) {
-                    int c = a.colIdx[q];
-                    if (c >= c0 && c < c1) {
-                        colIdx[p] = c;
-                        values[p++] = a.values[q];
-                    }
-                }
+                p += count;
             }
             ptr[b][rows] = p;
+        }
+        int[] next = new int[blocks];
+        for (int r = 0; r < rows; r++) {
+            for (int b = 0; b < blocks; b++) {
+                next[b] = ptr[b][r];
+            }
+            for (int q = a.rowPtr[r]; q < a.rowPtr[r + 1]; q++) {
+                int at = next[a.colIdx[q] / this.blockCols]++;
+                colIdx[at] = a.colIdx[q];
+                values[at] = a.values[q];
+            }
         }
         rowWork = new long[rows + 1];
         for (int r = 0; r < rows; r++) {

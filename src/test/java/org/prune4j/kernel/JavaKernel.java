@@ -122,7 +122,7 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public List<LanguageInfo.Help> getHelpLinks() {
-        return List.of(new LanguageInfo.Help("IJava", "https://github.com/SpencerPark/IJava"));
+        return List.of(); // no links: the repository names no hosts
     }
 
     @Override

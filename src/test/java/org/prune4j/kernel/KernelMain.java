@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  *
  * <p>The kernel's own log level is the system property {@value #LOG_LEVEL_PROPERTY}
  * ({@code java.util.logging} level name, {@code WARNING} by default); libraries logging through
- * SLF4J simple (ND4J) are quietened by {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} in the kernelspec.
+ * SLF4J simple (ND4J) are quietened, as under IJava, by the {@code simplelogger.properties} in prune4j's jar, read
+ * through the context class loader that {@code %jars} extends.
  */
 public final class KernelMain {
     /** System property holding the kernel's {@code java.util.logging} level. */

@@ -120,7 +120,8 @@ public final class KernelSpecInstaller {
                 "-Djava.awt.headless=true",
                 "-Xmx" + heap,
                 "-D" + KernelMain.LOG_LEVEL_PROPERTY + "=WARNING",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                // no SLF4J level here: as under IJava, the simplelogger.properties in prune4j's jar (among the
+                // %jars) must be what keeps ND4J's INFO start-up lines out of the cells
                 "-cp", "{resource_dir}/lib/*",
                 KernelMain.class.getName(),
                 "{connection_file}");

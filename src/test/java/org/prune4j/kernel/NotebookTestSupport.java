@@ -81,7 +81,7 @@ public final class NotebookTestSupport {
     public static NotebookTestSupport create(Path root, String heap) throws IOException {
         if (!Files.isExecutable(JUPYTER)) {
             fail(JUPYTER + " is missing: these tests execute notebooks with Debian's Jupyter. Install it with"
-                    + " `apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client` (CI does).");
+                    + " `apt-get update && apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client` (CI does).");
         }
         assertTrue(Files.isExecutable(RUN_NOTEBOOK), RUN_NOTEBOOK + " must exist and be executable");
         NotebookTestSupport support = new NotebookTestSupport(root);

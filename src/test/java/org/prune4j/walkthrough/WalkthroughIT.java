@@ -63,7 +63,8 @@ class WalkthroughIT {
             EXECUTED.put(nb.getFileName().toString(), run.notebook());
             total += run.millis();
         }
-        assertTrue(total < TimeUnit.MINUTES.toMillis(15), "the walkthrough takes under 15 minutes: " + total / 1000 + " s");
+        // a generous bound (CI allows 90 minutes for everything): it catches a hang or a runaway, not a slow machine
+        assertTrue(total < TimeUnit.MINUTES.toMillis(45), "the walkthrough takes under 45 minutes: " + total / 1000 + " s");
     }
 
     private static JsonObject notebook(String prefix) {
