@@ -1,16 +1,21 @@
 package org.prune4j.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a file all at once or not at all: the bytes go to a temporary file in the same folder, which is then renamed
- * over the target (atomically where the file system can). A failure leaves the old file, if any, untouched and no
- * temporary file behind.
+ * Writes a file all at once or not at all: the bytes go to a temporary file in the same folder, are forced to the
+ * disk, and the file is then renamed over the target (atomically where the file system can), so that after a crash
+ * the target holds either the old contents or the new ones. A failure leaves the old file, if any, untouched and no
+ * temporary file behind (a process killed mid-write can leave a hidden {@code .<name>.*.part} file, never a
+ * half-written target).
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -26,20 +31,41 @@ public final class AtomicFile {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
-            Files.write(temp, bytes);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true); // the contents reach the disk before the rename makes them the target's
+            }
             try {
                 // temporary files are created private; the result is as readable as any other file
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+            } catch (UnsupportedOperationException | IOException ignored) {
+                // not a POSIX file system, or one that refuses modes: the file stays private, which is no failure
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temp);
+            forceFolder(dir);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Makes the rename itself durable where the platform lets a folder be forced (Linux does; others may not). */
+    private static void forceFolder(Path dir) {
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the file is in place either way; only its survival of a power cut right now is less certain
         }
     }
 }

@@ -72,7 +72,8 @@ public final class Pruning {
     }
 
     /**
-     * @param fraction fraction of each hidden layer's neurons pruned afterwards (smallest column L2 norm)
+     * @param fraction fraction of each hidden layer's neurons pruned afterwards (smallest column L2 norm; their
+     *                 incoming weights are masked, their biases kept, as torch's {@code ln_structured} does)
      * @return unit pruning of all layers but the output layer
      */
     public static PruningMethod units(double fraction) {

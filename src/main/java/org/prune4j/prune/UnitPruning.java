@@ -7,6 +7,11 @@ import java.util.Arrays;
  * Unit (neuron) pruning: in each chosen layer, prune the amount's number of neurons whose weight-matrix columns
  * (their incoming weights, W being {@code [in × out]}) have the smallest L2 norm; a pruned neuron's whole column
  * is masked. By default the output layer is left alone, since pruning its units would delete classes.
+ *
+ * <p>As with {@code torch.nn.utils.prune.ln_structured} on a weight, only weights are masked: a pruned neuron keeps
+ * its bias and so outputs the constant {@code act(b)}, which the next layer still sees (and which counts as an
+ * active output in a {@link Report}). {@link Shrink} removes such a neuron and folds that constant into the next
+ * layer's bias, so the shrunk network computes exactly the same outputs.
  */
 final class UnitPruning extends LayerwisePruning {
     private final Amount amount;

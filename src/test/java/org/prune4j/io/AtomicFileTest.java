@@ -1,0 +1,51 @@
+package org.prune4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** All or nothing: the target holds the old bytes or the new ones, and no temporary file stays behind. */
+class AtomicFileTest {
+    @TempDir
+    Path tmp;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReplacesWholeFiles() throws IOException {
+        Path f = tmp.resolve("sub/model.p4j");
+        AtomicFile.write(f, "first".getBytes(StandardCharsets.UTF_8));
+        assertEquals("first", Files.readString(f));
+        byte[] big = new byte[3_000_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) i;
+        }
+        AtomicFile.write(f, big);
+        assertArrayEquals(big, Files.readAllBytes(f));
+        try (Stream<Path> files = Files.list(f.getParent())) {
+            assertEquals(List.of("model.p4j"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFile() throws IOException {
+        Path blocked = tmp.resolve("taken");
+        Files.createDirectories(blocked.resolve("inside")); // a non-empty folder cannot be replaced by a file
+        assertThrows(IOException.class, () -> AtomicFile.write(blocked, new byte[] {1, 2, 3}));
+        assertEquals(List.of("taken"), names(), "only the folder that was there");
+    }
+}
