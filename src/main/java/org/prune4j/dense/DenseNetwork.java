@@ -62,6 +62,15 @@ public final class DenseNetwork {
         return kernels.get(kernels.size() - 1).outputs();
     }
 
+    /** The widest row of the pass's buffers: the input or any layer's outputs. */
+    private long widest() {
+        long w = inputs();
+        for (DenseKernel k : kernels) {
+            w = Math.max(w, k.outputs());
+        }
+        return w;
+    }
+
     /**
      * @param x     {@code [batch × inputs]}
      * @param batch rows, at least 1
@@ -69,6 +78,7 @@ public final class DenseNetwork {
      */
     public float[] output(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         new Pass(batch).run(x, y);
         return y;
@@ -81,6 +91,7 @@ public final class DenseNetwork {
      */
     public Runnable bind(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         Pass pass = new Pass(batch);
         return () -> pass.run(x, y);

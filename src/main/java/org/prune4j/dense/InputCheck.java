@@ -44,6 +44,18 @@ public final class InputCheck {
     }
 
     /**
+     * @param batch rows
+     * @param width values per row of an intermediate buffer (a hidden layer's outputs, a padded layout)
+     * @throws IllegalArgumentException if {@code batch × width} values do not fit in one Java array
+     */
+    public static void fits(int batch, long width) {
+        if (batch * width > MAX_VALUES) {
+            throw new IllegalArgumentException("batch " + batch + " x " + width + " values of a hidden layer = "
+                    + batch * width + " do not fit in one Java array; split the batch");
+        }
+    }
+
+    /**
      * @param x values
      * @return whether all are finite: the largest magnitude bit pattern is below that of infinity (an integer max,
      *         without a branch per value)

@@ -143,12 +143,14 @@ public final class Charts {
      *
      * @param report columns {@code layer} and {@code kept} (fraction), or {@code layer, weights, non_zero}; a
      *               {@code total} row is computed from the counts when missing; a {@code paper_kept} column
-     *               becomes a second series, "Han et al. 2015"
+     *               becomes a second series, "Han et al. 2015", and the report's own series is then "ours" (not
+     *               the report's caption)
      * @return the chart
      */
     public static KeptBars kept(Table report) {
-        KeptBars bars = KeptBars.of(report.name(), KeptBars.keptOf(report));
-        if (report.containsColumn("paper_kept")) {
+        boolean besidePaper = report.containsColumn("paper_kept");
+        KeptBars bars = KeptBars.of(besidePaper ? "ours" : report.name(), KeptBars.keptOf(report));
+        if (besidePaper) {
             Table paper = report.selectColumns("layer", "paper_kept");
             paper.column("paper_kept").setName("kept");
             paper = paper.dropWhere(paper.doubleColumn("kept").isMissing());

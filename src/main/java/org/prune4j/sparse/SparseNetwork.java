@@ -80,6 +80,15 @@ public final class SparseNetwork {
         return layers.get(layers.size() - 1).outputs();
     }
 
+    /** The widest row of the pass's buffers: the input or any layer's outputs. */
+    private long widest() {
+        long w = inputs();
+        for (SparseLayer l : layers) {
+            w = Math.max(w, l.outputs());
+        }
+        return w;
+    }
+
     /** @return stored non-zero weights */
     public long nonZeros() {
         return layers.stream().mapToLong(l -> l.csr().nonZeros()).sum();
@@ -107,6 +116,7 @@ public final class SparseNetwork {
      */
     public float[] output(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         passes.run(x, batch, y);
         return y;
@@ -122,6 +132,7 @@ public final class SparseNetwork {
      */
     public Runnable bind(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         Pass pass = pass(batch);
         return () -> pass.run(x, y);

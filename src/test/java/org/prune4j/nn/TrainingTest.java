@@ -2,6 +2,7 @@ package org.prune4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,8 +111,13 @@ class TrainingTest {
         INDArray before = net.output(x);
         net.layer(1).setDropout(0.5);
         assertEquals(before, net.output(x), "inference ignores dropout");
-        History h = net.fit(small, smallTest, Training.sgd(0.05).momentum(0.9).epochs(3).batch(32).quiet());
+        Network without = Networks.lenet300100(2);
+        Training recipe = Training.sgd(0.05).momentum(0.9).epochs(3).batch(32).quiet();
+        History h = net.fit(small, smallTest, recipe);
         assertTrue(h.last().testAccuracy() > 0.8, "still learns with dropout (chance is 0.1): " + h.last());
+        without.fit(small, smallTest, recipe);
+        assertFalse(java.util.Arrays.equals(without.layer(1).weightArray(), net.layer(1).weightArray()),
+                "the same seed and recipe train other weights when dropout acts in training");
         assertThrows(IllegalArgumentException.class, () -> net.layer(0).setDropout(1.0));
     }
 

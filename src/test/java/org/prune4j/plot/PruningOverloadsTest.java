@@ -68,6 +68,9 @@ class PruningOverloadsTest {
         Images.assertRendered(bars, 720, 440);
         Table data = bars.data();
         assertEquals(6, data.rowCount());
+        assertEquals(0.2, data.where(data.stringColumn("series").isEqualTo("ours")
+                .and(data.stringColumn("layer").isEqualTo("fc2"))).doubleColumn("kept").get(0), 1e-12,
+                "the report's own series is 'ours', not its caption");
         assertEquals(0.09, data.where(data.stringColumn("series").isEqualTo("Han et al. 2015")
                 .and(data.stringColumn("layer").isEqualTo("fc2"))).doubleColumn("kept").get(0), 1e-12);
     }

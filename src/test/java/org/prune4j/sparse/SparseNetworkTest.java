@@ -98,5 +98,15 @@ class SparseNetworkTest {
         nan.putScalar(1, 3, Float.NaN);
         e = assertThrows(IllegalArgumentException.class, () -> sparse.output(nan));
         assertTrue(e.getMessage().contains("NaN at row 1, column 3"), e.getMessage());
+        // a hidden layer of 4,096 at batch 600,000 needs 2.5 billion values: named before anything is allocated
+        org.prune4j.nn.Network wide = SparseFixtures.prunedMlp(1, 0.5, 1, 4096, 1);
+        float[] x = new float[600_000];
+        for (SparseKernel k : SparseKernel.values()) {
+            e = assertThrows(IllegalArgumentException.class, () -> SparseNetwork.of(wide, k).output(x, 600_000));
+            assertTrue(e.getMessage().contains("hidden layer"), e.getMessage());
+        }
+        e = assertThrows(IllegalArgumentException.class, () -> new org.prune4j.dense.DenseNetwork(wide,
+                org.prune4j.dense.DenseKernel::plainJava).output(x, 600_000));
+        assertTrue(e.getMessage().contains("hidden layer"), e.getMessage());
     }
 }
