@@ -10,6 +10,10 @@ import java.util.List;
  * (fp16, or a {@code codeBits}-bit code into a k-means codebook). A gap too long for {@code indexBits} is bridged by
  * filler entries of the largest gap with value zero.
  *
+ * <p>Lossy in a second way too: a weight whose magnitude rounds to zero in fp16 (below 2<sup>-25</sup>) is stored
+ * as zero and is read back as a pruned weight (so the number of non-zeros can drop on a round trip); trained weights
+ * are many orders of magnitude larger.
+ *
  * <p>Bytes: int32 entry count, the codebook as float32 (weight sharing only), then the packed entries.
  */
 final class RelativeEncoding implements WeightEncoding {
