@@ -76,6 +76,8 @@ public final class Timing {
     private final int in;
     private final int out;
     private final Network network;
+    /** The sparsity of the weights given (0 for a bare shape): the lowest that can be timed (no un-pruning). */
+    private final double ownSparsity;
     private double[] sparsities;
     private int[] batches = {1, 32, 256};
     private Network shrunk;
@@ -90,12 +92,13 @@ public final class Timing {
     private Consumer<String> progress = s -> { };
     private int attempts = 3;
 
-    private Timing(String shape, float[] weights, int in, int out, Network network) {
+    private Timing(String shape, float[] weights, int in, int out, Network network, double ownSparsity) {
         this.shape = shape;
         this.weights = weights;
         this.in = in;
         this.out = out;
         this.network = network;
+        this.ownSparsity = ownSparsity;
     }
 
     /**
@@ -106,9 +109,9 @@ public final class Timing {
      * @return the timing, to configure and {@link #run()}
      */
     public static Timing of(DenseLayer layer) {
-        Timing t = new Timing(layer.inputs() + "x" + layer.outputs(), layer.weightArray(), layer.inputs(),
-                layer.outputs(), null);
         double s = 1 - (double) layer.nonZeroWeights() / layer.weightCount();
+        Timing t = new Timing(layer.inputs() + "x" + layer.outputs(), layer.weightArray(), layer.inputs(),
+                layer.outputs(), null, s);
         t.sparsities = s > 0 ? new double[] {s} : new double[] {0.5, 0.7, 0.9, 0.95};
         t.asIs = s > 0; // a pruned layer is timed as it is, until sparsities(...) asks for others
         return t;
@@ -125,7 +128,7 @@ public final class Timing {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("a shape needs positive sizes, got " + in + " x " + out);
         }
-        Timing t = new Timing(in + "x" + out, null, in, out, null);
+        Timing t = new Timing(in + "x" + out, null, in, out, null, 0);
         t.sparsities = new double[] {0.5, 0.7, 0.9, 0.95};
         return t;
     }
@@ -142,8 +145,9 @@ public final class Timing {
         for (DenseLayer l : network.layers()) {
             name.append('-').append(l.outputs());
         }
-        Timing t = new Timing(name.toString(), null, network.inputs(), network.outputs(), network);
-        t.sparsities = new double[] {1 - (double) network.nonZeroWeights() / network.weightCount()};
+        double s = 1 - (double) network.nonZeroWeights() / network.weightCount();
+        Timing t = new Timing(name.toString(), null, network.inputs(), network.outputs(), network, s);
+        t.sparsities = new double[] {s};
         t.asIs = true;
         return t;
     }
@@ -159,16 +163,14 @@ public final class Timing {
         if (levels.length == 0) {
             throw new IllegalArgumentException("give at least one sparsity");
         }
-        double own = weights != null ? zeroFraction(weights)
-                : network != null ? 1 - (double) network.nonZeroWeights() / network.weightCount() : 0;
         for (double s : levels) {
             if (!(s >= 0 && s < 1)) {
                 throw new IllegalArgumentException("a sparsity is in [0, 1), got " + s);
             }
-            if (s < own - 1e-9) {
+            if (s < ownSparsity - 1e-9) {
                 throw new IllegalArgumentException(String.format("%s is already %.4f sparse and pruning never"
                         + " un-prunes, so it cannot be timed at %s; time the unpruned weights, or ask for sparsities"
-                        + " from %.4f up", shape, own, s, own));
+                        + " from %.4f up", shape, ownSparsity, s, ownSparsity));
             }
         }
         this.sparsities = levels.clone();
@@ -487,16 +489,6 @@ public final class Timing {
 
     private static Network pruneCopy(Network network, double s) {
         return Pruning.magnitude(s).apply(network.copy());
-    }
-
-    private static double zeroFraction(float[] w) {
-        long zeros = 0;
-        for (float v : w) {
-            if (v == 0f) {
-                zeros++;
-            }
-        }
-        return (double) zeros / w.length;
     }
 
     /** @return standard-normal weights from a seed (the same on every machine) */

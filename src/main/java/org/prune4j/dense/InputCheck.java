@@ -32,10 +32,7 @@ public final class InputCheck {
             throw new IllegalArgumentException("input has " + x.length + " values, expected batch " + batch + " x "
                     + inputs + " inputs = " + (long) batch * inputs);
         }
-        if ((long) batch * outputs > MAX_VALUES) {
-            throw new IllegalArgumentException("batch " + batch + " x " + outputs + " outputs = "
-                    + (long) batch * outputs + " values do not fit in one Java array; split the batch");
-        }
+        fits(batch, outputs, "outputs");
         if (y != null && (long) batch * outputs != y.length) {
             throw new IllegalArgumentException("output has room for " + y.length + " values, expected batch " + batch
                     + " x " + outputs + " outputs = " + (long) batch * outputs);
@@ -49,9 +46,13 @@ public final class InputCheck {
      * @throws IllegalArgumentException if {@code batch × width} values do not fit in one Java array
      */
     public static void fits(int batch, long width) {
+        fits(batch, width, "values of a hidden layer");
+    }
+
+    private static void fits(int batch, long width, String what) {
         if (batch * width > MAX_VALUES) {
-            throw new IllegalArgumentException("batch " + batch + " x " + width + " values of a hidden layer = "
-                    + batch * width + " do not fit in one Java array; split the batch");
+            throw new IllegalArgumentException("batch " + batch + " x " + width + " " + what + " = " + batch * width
+                    + " values do not fit in one Java array; split the batch");
         }
     }
 

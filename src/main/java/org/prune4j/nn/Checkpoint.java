@@ -94,7 +94,8 @@ public record Checkpoint(Path file) {
     }
 
     /**
-     * @param fresh    makes the untrained network when there is no file for this recipe
+     * @param fresh    makes the untrained network (called every time: its layers and initial parameters are part
+     *                 of the recipe a kept network is matched against)
      * @param data     data to train on
      * @param training the recipe
      * @return the loaded or newly trained network

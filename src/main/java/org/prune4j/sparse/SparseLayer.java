@@ -124,9 +124,9 @@ public final class SparseLayer {
      * @throws IllegalArgumentException on a shape mismatch, an empty batch or a non-finite input
      */
     public float[] multiply(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), null, outputs()); // before allocating: batch and size are checked
         float[] y = new float[batch * outputs()];
-        multiply(x, batch, y);
+        products.run(x, batch, y);
         return y;
     }
 
