@@ -3,9 +3,11 @@ package org.prune4j.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,10 +66,19 @@ public final class DatasetLoader {
         }
         if (found.size() < spec.files().size()) {
             Path target = fetchTarget(directory);
-            fetch(target, searched);
+            Set<Path> before = new HashSet<>();
+            for (DataFile file : spec.files()) {
+                for (String name : List.of(file.name(), file.gzName())) {
+                    if (Files.isRegularFile(target.resolve(name))) {
+                        before.add(target.resolve(name));
+                    }
+                }
+            }
+            fetch(target, searched, directory != null);
             found.clear();
             for (DataFile file : spec.files()) {
-                Path fetched = find(file, List.of(target));
+                // what the fetcher just wrote, not an older twin (raw beside .gz) that was already there
+                Path fetched = fetched(file, target, before);
                 if (fetched == null) {
                     throw new DataException("fetching " + spec.name() + " into " + target + " reported success but "
                             + file.name() + " is not there; " + spec.howToGet());
@@ -75,11 +86,11 @@ public final class DatasetLoader {
                 found.put(file, fetched);
             }
         }
-        String fix = "Delete it and load again to fetch a fresh copy (" + spec.howToGet() + ").";
-        IdxFile trainImages = parse(found, spec.trainImages(), fix);
-        IdxFile trainLabels = parse(found, spec.trainLabels(), fix);
-        IdxFile testImages = parse(found, spec.testImages(), fix);
-        IdxFile testLabels = parse(found, spec.testLabels(), fix);
+        Path writable = fetchTarget(directory);
+        IdxFile trainImages = parse(found, spec.trainImages(), writable);
+        IdxFile trainLabels = parse(found, spec.trainLabels(), writable);
+        IdxFile testImages = parse(found, spec.testImages(), writable);
+        IdxFile testLabels = parse(found, spec.testLabels(), writable);
         int classes = spec.classNames().size();
         return new ImageDataset(spec.name(),
                 LabeledImages.of(spec.name() + " train", trainImages, trainLabels, classes),
@@ -123,7 +134,22 @@ public final class DatasetLoader {
         return null;
     }
 
-    private void fetch(Path target, List<Path> searched) {
+    /** @return the file's raw or gzipped copy in {@code target}, preferring one that was not there before */
+    private static Path fetched(DataFile file, Path target, Set<Path> before) {
+        Path any = null;
+        for (String name : List.of(file.name(), file.gzName())) {
+            Path candidate = target.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                if (!before.contains(candidate)) {
+                    return candidate;
+                }
+                any = any == null ? candidate : any;
+            }
+        }
+        return any;
+    }
+
+    private void fetch(Path target, List<Path> searched, boolean explicit) {
         List<String> tried = new ArrayList<>();
         for (Fetcher fetcher : spec.fetchers()) {
             if (!fetcher.available()) {
@@ -138,13 +164,36 @@ public final class DatasetLoader {
             }
         }
         throw new DataException(spec.name() + " was not found in " + searched + " and could not be fetched"
-                + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". " + spec.howToGet()
-                + ", or point " + spec.envVariable() + " at a folder holding "
-                + spec.files().stream().map(DataFile::name).toList() + " (raw or .gz).");
+                + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". "
+                + spec.howToGet() + (explicit ? ", or put " + fileNames() + " (raw or .gz) in " + target
+                        : ", or point " + spec.envVariable() + " at a folder holding "
+                        + fileNames() + " (raw or .gz)") + ".");
     }
 
-    private static IdxFile parse(Map<DataFile, Path> found, DataFile file, String fix) {
+    private List<String> fileNames() {
+        return spec.files().stream().map(DataFile::name).toList();
+    }
+
+    /**
+     * @param path     a file found damaged
+     * @param writable the folder fetches go to
+     * @return how to replace it: a read-only system copy cannot be deleted and fetched again
+     */
+    private String fixFor(Path path, Path writable) {
+        Path folder = path.toAbsolutePath().getParent();
+        boolean system = spec.systemDirs().stream().anyMatch(d -> d.toAbsolutePath().equals(folder));
+        if (system) {
+            return "It is in a system folder: reinstall the package that holds it, or put a good copy in " + writable
+                    + " (" + spec.howToGet() + ").";
+        }
+        return spec.fetchers().isEmpty()
+                ? "Replace it with a good copy (" + spec.howToGet() + ")."
+                : "Delete it and load again to fetch a fresh copy (" + spec.howToGet() + ").";
+    }
+
+    private IdxFile parse(Map<DataFile, Path> found, DataFile file, Path writable) {
         Path path = found.get(file);
+        String fix = fixFor(path, writable);
         IdxFile idx = IdxFile.parse(path.toString(), VerifiedFile.read(path, file, fix));
         if (idx.count() != file.count()) {
             throw new DataException(path + " holds " + idx.count() + " items, expected " + file.count() + ". " + fix);

@@ -2,6 +2,7 @@ package org.prune4j.data;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +33,23 @@ public final class HttpFetcher implements Fetcher {
         return true;
     }
 
+    /** The mirror's address for one file: only http(s) folders are fetched from; anything else is named. */
+    private static URI uri(String address) {
+        URI uri;
+        try {
+            uri = new URI(address);
+        } catch (URISyntaxException e) {
+            throw new DataException("the mirror address " + address + " is not a valid URL (" + e.getMessage()
+                    + "); give an http:// or https:// folder", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new DataException("the mirror address " + address + " is not an http:// or https:// URL; for a"
+                    + " local folder, point the data set's folder variable at it instead");
+        }
+        return uri;
+    }
+
     @Override
     public void fetch(DatasetSpec spec, Path targetDir) {
         HttpClient client = HttpClient.newBuilder()
@@ -39,7 +57,7 @@ public final class HttpFetcher implements Fetcher {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         for (DataFile file : spec.files()) {
-            URI uri = URI.create(baseUrl + file.gzName());
+            URI uri = uri(baseUrl + file.gzName());
             try {
                 HttpResponse<byte[]> response = client.send(
                         HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
@@ -48,7 +66,7 @@ public final class HttpFetcher implements Fetcher {
                     throw new DataException("GET " + uri + " answered HTTP " + response.statusCode());
                 }
                 VerifiedFile.write(targetDir, file, response.body(), true, uri.toString());
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 throw new DataException("GET " + uri + " failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -30,9 +30,25 @@ public record IdxFile(int[] dimensions, byte[] data) {
     /** Magic number of an IDX file of unsigned-byte images (three dimensions). */
     public static final int IMAGES_MAGIC = 0x00000803;
 
-    /** Defensive copies: the record is a value. */
+    /**
+     * Defensive copies in and out: the record is a value (equal contents, equal files).
+     *
+     * @throws IllegalArgumentException if a dimension is negative or the data is not as long as they say
+     */
     public IdxFile {
         dimensions = dimensions.clone();
+        data = data.clone();
+        long elements = 1;
+        for (int d : dimensions) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative IDX dimension in " + Arrays.toString(dimensions));
+            }
+            elements = Math.min(elements * d, Long.MAX_VALUE / Integer.MAX_VALUE); // saturates, never wraps
+        }
+        if (dimensions.length == 0 || elements != data.length) {
+            throw new IllegalArgumentException("IDX dimensions " + Arrays.toString(dimensions) + " do not hold "
+                    + data.length + " bytes");
+        }
     }
 
     /** @return the number of items (the first dimension) */
@@ -52,6 +68,28 @@ public record IdxFile(int[] dimensions, byte[] data) {
     @Override
     public int[] dimensions() {
         return dimensions.clone();
+    }
+
+    /** @return a copy of the payload */
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdxFile other && Arrays.equals(dimensions, other.dimensions)
+                && Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(dimensions) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "IdxFile" + Arrays.toString(dimensions);
     }
 
     /**
@@ -124,7 +162,12 @@ public record IdxFile(int[] dimensions, byte[] data) {
             if (dims[i] < 0) {
                 throw new DataException("IDX file " + name + " has a negative dimension " + dims[i] + "; it is damaged");
             }
-            elements *= dims[i];
+            try {
+                elements = Math.multiplyExact(elements, dims[i]);
+            } catch (ArithmeticException e) {
+                throw new DataException("IDX file " + name + " has a header " + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                        + "... whose element count overflows; it is damaged: delete it and fetch it again", e);
+            }
         }
         long payload = bytes.length - 4L - 4L * rank;
         if (payload != elements) {

@@ -29,13 +29,20 @@ public final class LabeledImages {
      * @throws IllegalArgumentException if the sizes do not agree or a label is out of range
      */
     public LabeledImages(String name, byte[] pixels, byte[] labels, int rows, int cols, int classes) {
+        // copies: a label changed afterwards would skip the range check below
+        this(name, pixels.clone(), labels.clone(), rows, cols, classes, true);
+    }
+
+    /** Takes the arrays over (callers hand in copies of their own). */
+    private LabeledImages(String name, byte[] pixels, byte[] labels, int rows, int cols, int classes, boolean owned) {
         this.name = Objects.requireNonNull(name, "name");
         if (rows <= 0 || cols <= 0 || classes <= 0) {
             throw new IllegalArgumentException("rows, cols and classes must be positive: " + rows + ", " + cols + ", " + classes);
         }
-        if ((long) labels.length * rows * cols != pixels.length) {
-            throw new IllegalArgumentException(name + ": " + labels.length + " labels but " + pixels.length
-                    + " pixels, expected " + (long) labels.length * rows * cols);
+        long perImage = (long) rows * cols; // below 2^62, and times a label count below 2^93: checked in two steps
+        if (perImage > Integer.MAX_VALUE || labels.length * perImage != pixels.length) {
+            throw new IllegalArgumentException(name + ": " + labels.length + " labels of " + rows + " x " + cols
+                    + " pixels but " + pixels.length + " pixels given");
         }
         for (int i = 0; i < labels.length; i++) {
             if ((labels[i] & 0xff) >= classes) {
@@ -71,7 +78,7 @@ public final class LabeledImages {
             throw new DataException(name + ": " + id[0] + " images but " + ld[0] + " labels");
         }
         try {
-            return new LabeledImages(name, images.data(), labels.data(), id[1], id[2], classes);
+            return new LabeledImages(name, images.data(), labels.data(), id[1], id[2], classes, true); // copies
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
@@ -130,6 +137,7 @@ public final class LabeledImages {
      * @return the pixel's intensity in [0, 255]
      */
     public int pixel(int index, int pixel) {
+        Objects.checkIndex(pixel, featureCount());
         return pixels[index * featureCount() + pixel] & 0xff;
     }
 
@@ -153,7 +161,7 @@ public final class LabeledImages {
             throw new IllegalArgumentException("first(" + n + "): n must be in [1, " + size() + "]");
         }
         return new LabeledImages(name + " (first " + n + ")", Arrays.copyOf(pixels, n * featureCount()),
-                Arrays.copyOf(labels, n), rows, cols, classes);
+                Arrays.copyOf(labels, n), rows, cols, classes, true);
     }
 
     /**
@@ -183,7 +191,7 @@ public final class LabeledImages {
      * @return a new array
      */
     public INDArray features(int from, int count) {
-        if (from < 0 || count <= 0 || from + count > size()) {
+        if (from < 0 || count <= 0 || count > size() - from) {
             throw new IllegalArgumentException("features(" + from + ", " + count + ") outside [0, " + size() + ")");
         }
         int[] indices = new int[count];

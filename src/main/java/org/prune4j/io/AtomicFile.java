@@ -8,14 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all at once or not at all: the bytes go to a temporary file in the same folder, are forced to the
  * disk, and the file is then renamed over the target (atomically where the file system can), so that after a crash
  * the target holds either the old contents or the new ones. A failure leaves the old file, if any, untouched and no
  * temporary file behind (a process killed mid-write can leave a hidden {@code .<name>.*.part} file, never a
- * half-written target).
+ * half-written target). A new file gets the mode any new file gets (from the umask); a replaced one keeps its own.
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -29,21 +29,18 @@ public final class AtomicFile {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        // created like any new file (mode from the umask), not private as Files.createTempFile would make it
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part"));
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
                 out.force(true); // the contents reach the disk before the rename makes them the target's
             }
-            try {
-                // temporary files are created private; the result is as readable as any other file
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException | IOException ignored) {
-                // not a POSIX file system, or one that refuses modes: the file stays private, which is no failure
-            }
+            keepMode(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -57,6 +54,17 @@ public final class AtomicFile {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /** A replaced file keeps its permissions (a group-writable model stays group-writable). */
+    private static void keepMode(Path target, Path temp) {
+        try {
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            }
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system, or one that refuses modes: the new file keeps the umask's mode
         }
     }
 

@@ -1,6 +1,7 @@
 package org.prune4j.notebook;
 
 import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import org.prune4j.io.AtomicFile;
 import org.prune4j.nn.History;
 import org.prune4j.nn.Network;
 import org.prune4j.plot.Plot;
@@ -111,7 +113,13 @@ public final class Show {
                 if (image instanceof Plot p) {
                     p.save(file);
                 } else {
-                    ImageIO.write(image, "png", file.toFile());
+                    ByteArrayOutputStream png = new ByteArrayOutputStream();
+                    if (!ImageIO.write(image, "png", png)) {
+                        throw new IllegalArgumentException("no PNG writer takes this image (" + image.getClass()
+                                .getSimpleName() + " of " + image.getSampleModel().getClass().getSimpleName()
+                                + "); draw it into a BufferedImage of TYPE_INT_ARGB first");
+                    }
+                    AtomicFile.write(file, png.toByteArray());
                 }
                 out.println("saved " + file + " (" + image.getWidth() + " x " + image.getHeight() + " px)");
                 return file;

@@ -1,12 +1,14 @@
 package org.prune4j.notebook;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+
+import org.prune4j.io.AtomicFile;
 
 import tech.tablesaw.api.Table;
 
@@ -40,29 +42,29 @@ public class TableView {
 
     /**
      * Writes the table by the file's extension: {@code .html} (a page around {@link #html()}), {@code .txt}
-     * ({@link #text()}) or {@code .csv} (every row). Missing folders are created.
+     * ({@link #text()}) or {@code .csv} (every row), all at once or not at all. Missing folders are created.
      *
      * @param path the file
      * @return the path written
      */
     public Path save(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String contents;
+        if (name.endsWith(".csv")) {
+            StringWriter csv = new StringWriter();
+            table.write().csv(csv);
+            contents = csv.toString();
+        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+            contents = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+                    + HtmlTable.escape(String.valueOf(table.name())) + "</title></head><body>\n" + html()
+                    + "\n</body></html>\n";
+        } else if (name.endsWith(".txt")) {
+            contents = text();
+        } else {
+            throw new IllegalArgumentException("save a table as .html, .txt or .csv, got " + path.getFileName());
+        }
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (name.endsWith(".csv")) {
-                table.write().csv(path.toFile());
-            } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-                Files.writeString(path, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
-                        + HtmlTable.escape(String.valueOf(table.name())) + "</title></head><body>\n" + html()
-                        + "\n</body></html>\n", StandardCharsets.UTF_8);
-            } else if (name.endsWith(".txt")) {
-                Files.writeString(path, text(), StandardCharsets.UTF_8);
-            } else {
-                throw new IllegalArgumentException("save a table as .html, .txt or .csv, got " + path.getFileName());
-            }
+            AtomicFile.write(path, contents.getBytes(StandardCharsets.UTF_8)); // whole or not at all
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
         }

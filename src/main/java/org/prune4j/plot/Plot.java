@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,6 +15,8 @@ import javax.imageio.ImageIO;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import org.prune4j.io.AtomicFile;
+
 import tech.tablesaw.api.Table;
 
 /**
@@ -118,7 +119,8 @@ public class Plot extends BufferedImage {
     }
 
     /**
-     * Writes the chart to a file, PNG or SVG by the file's extension; missing folders are created.
+     * Writes the chart to a file, PNG or SVG by the file's extension, all at once or not at all; missing folders are
+     * created.
      *
      * @param path a {@code .png} or {@code .svg} file
      * @return the path written
@@ -132,17 +134,13 @@ public class Plot extends BufferedImage {
             throw new IllegalArgumentException("save as .png or .svg, got " + path.getFileName());
         }
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (svg) {
+                writeSvg(out);
+            } else {
+                writePng(out);
             }
-            try (OutputStream out = Files.newOutputStream(path)) {
-                if (svg) {
-                    writeSvg(out);
-                } else {
-                    writePng(out);
-                }
-            }
+            AtomicFile.write(path, out.toByteArray()); // whole or not at all
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
         }

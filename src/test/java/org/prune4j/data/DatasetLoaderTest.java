@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,10 +42,14 @@ class DatasetLoaderTest {
         }
 
         DatasetSpec spec(List<Fetcher> fetchers) {
+            return spec(fetchers, List.of());
+        }
+
+        DatasetSpec spec(List<Fetcher> fetchers, List<Path> systemDirs) {
             return new DatasetSpec("Tiny", "TINY_DIR", "tiny",
                     file("train-images-idx3-ubyte", 4), file("train-labels-idx1-ubyte", 4),
                     file("t10k-images-idx3-ubyte", 2), file("t10k-labels-idx1-ubyte", 2),
-                    List.of("a", "b"), List.of(), fetchers, "make it by hand");
+                    List.of("a", "b"), systemDirs, fetchers, "make it by hand");
         }
 
         void writeTo(Path dir, boolean gz) throws IOException {
@@ -65,11 +70,17 @@ class DatasetLoaderTest {
     static final class FakeFetcher implements Fetcher {
         final Tiny tiny;
         final boolean corrupt;
+        final boolean gzipped;
         final AtomicInteger calls = new AtomicInteger();
 
         FakeFetcher(Tiny tiny, boolean corrupt) {
+            this(tiny, corrupt, false);
+        }
+
+        FakeFetcher(Tiny tiny, boolean corrupt, boolean gzipped) {
             this.tiny = tiny;
             this.corrupt = corrupt;
+            this.gzipped = gzipped;
         }
 
         @Override
@@ -90,9 +101,19 @@ class DatasetLoaderTest {
                 if (corrupt && f.name().startsWith("t10k-images")) {
                     bytes[bytes.length - 1] ^= 1;
                 }
-                VerifiedFile.write(targetDir, f, bytes, false, "fake");
+                VerifiedFile.write(targetDir, f, gzipped ? gzip(bytes) : bytes, gzipped, "fake");
             }
         }
+    }
+
+    static byte[] gzip(byte[] raw) {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write(raw);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return gz.toByteArray();
     }
 
     @Test
@@ -138,7 +159,43 @@ class DatasetLoaderTest {
         DataException e = assertThrows(DataException.class, () -> new DatasetLoader(tiny.spec(List.of()), k -> null).load(d));
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte"), e.getMessage());
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
-        assertTrue(e.getMessage().contains("Delete it"), e.getMessage());
+        assertTrue(e.getMessage().contains("Replace it with a good copy (make it by hand)"), e.getMessage());
+        // with something that can fetch it, deleting it is the fix
+        DataException fetchable = assertThrows(DataException.class,
+                () -> new DatasetLoader(tiny.spec(List.of(new FakeFetcher(tiny, false))), k -> null).load(d));
+        assertTrue(fetchable.getMessage().contains("Delete it and load again"), fetchable.getMessage());
+    }
+
+    @Test
+    void damagedFileInASystemFolderIsNotToBeDeleted() throws IOException {
+        Tiny tiny = new Tiny();
+        Path system = tmp.resolve("usr-share");
+        tiny.writeTo(system, false);
+        Files.write(system.resolve("t10k-labels-idx1-ubyte"), IdxFile.encode(new int[] {2}, new byte[] {0, 0}));
+        Path cache = tmp.resolve("cache");
+        DatasetLoader loader = new DatasetLoader(tiny.spec(List.of(new FakeFetcher(tiny, false)), List.of(system)),
+                k -> k.equals("TINY_DIR") ? cache.toString() : null);
+        assertEquals(List.of(cache, system), loader.searchPath(null), "system folders are searched last");
+        DataException e = assertThrows(DataException.class, loader::load);
+        assertTrue(e.getMessage().contains(system.resolve("t10k-labels-idx1-ubyte").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("system folder: reinstall the package that holds it, or put a good copy in "
+                + cache), e.getMessage());
+        // a good copy in the writable folder comes first
+        tiny.writeTo(cache, true);
+        assertEquals(0, loader.load().test().label(1));
+    }
+
+    @Test
+    void aFetchedFileWinsOverAStaleTwin() throws IOException {
+        Tiny tiny = new Tiny();
+        Path target = tmp.resolve("stale");
+        Files.createDirectories(target);
+        // an outdated raw copy of one file; the others missing, so everything is fetched (gzipped) beside it
+        Files.write(target.resolve("train-labels-idx1-ubyte"), IdxFile.encode(new int[] {4}, new byte[] {1, 1, 1, 1}));
+        FakeFetcher fetcher = new FakeFetcher(tiny, false, true);
+        ImageDataset ds = new DatasetLoader(tiny.spec(List.of(fetcher)), k -> null).load(target);
+        assertEquals(1, fetcher.calls.get());
+        assertEquals(2, ds.train().classCounts()[0], "labels from the fetched file, not the stale one");
     }
 
     @Test
@@ -171,16 +228,35 @@ class DatasetLoaderTest {
     @Test
     void nothingFoundAndNoFetcherSaysHowToGetIt() {
         Tiny tiny = new Tiny();
-        DataException e = assertThrows(DataException.class,
-                () -> new DatasetLoader(tiny.spec(List.of()), k -> null).load(tmp.resolve("empty")));
-        assertTrue(e.getMessage().contains("TINY_DIR"), e.getMessage());
+        Path empty = tmp.resolve("empty");
+        DataException standard = assertThrows(DataException.class,
+                () -> new DatasetLoader(tiny.spec(List.of()), k -> k.equals("TINY_DIR") ? empty.toString() : null).load());
+        assertTrue(standard.getMessage().contains("make it by hand, or point TINY_DIR at a folder holding"),
+                standard.getMessage());
+        // an explicit folder ignores the variable, so the message does not suggest it
+        DataException explicit = assertThrows(DataException.class,
+                () -> new DatasetLoader(tiny.spec(List.of()), k -> null).load(empty));
+        assertTrue(explicit.getMessage().contains("make it by hand, or put [train-images-idx3-ubyte, "), explicit.getMessage());
+        assertTrue(explicit.getMessage().contains("(raw or .gz) in " + empty), explicit.getMessage());
+        assertFalse(explicit.getMessage().contains("TINY_DIR"), explicit.getMessage());
+    }
+
+    @Test
+    void aMirrorThatIsNotAWebFolderIsNamed() {
+        Tiny tiny = new Tiny();
+        for (String mirror : List.of("file:///srv/mnist/", "mirror.local/mnist", "http://bad host/")) {
+            DataException e = assertThrows(DataException.class, () -> new DatasetLoader(
+                    tiny.spec(List.of(new HttpFetcher(mirror))), k -> null).load(tmp.resolve("m")));
+            assertTrue(e.getMessage().contains("download from " + mirror), e.getMessage());
+            assertTrue(e.getMessage().contains("http:// or https://"), e.getMessage());
+        }
     }
 
     @Test
     void httpFetcherDownloadsVerifiesAndRenames() throws IOException {
         Tiny tiny = new Tiny();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        List<String> requested = new ArrayList<>();
+        List<String> requested = Collections.synchronizedList(new ArrayList<>()); // filled by the server's thread
         server.createContext("/mnist/", exchange -> {
             String name = Path.of(exchange.getRequestURI().getPath()).getFileName().toString();
             requested.add(name);

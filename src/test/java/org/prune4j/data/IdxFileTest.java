@@ -2,6 +2,7 @@ package org.prune4j.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,27 @@ class IdxFileTest {
         byte[] trailing = Arrays.copyOf(images(), images().length + 3);
         DataException t = assertThrows(DataException.class, () -> IdxFile.parse("t", trailing));
         assertTrue(t.getMessage().contains("trailing"), t.getMessage());
+    }
+
+    @Test
+    void rejectsAHeaderWhoseElementCountOverflows() {
+        // 2^21 x 2^21 x 2^22 = 2^64: wraps to 0 in a long, which an empty payload would match
+        byte[] bytes = java.nio.ByteBuffer.allocate(16).putInt(IdxFile.IMAGES_MAGIC).putInt(1 << 21).putInt(1 << 21)
+                .putInt(1 << 22).array();
+        DataException e = assertThrows(DataException.class, () -> IdxFile.parse("huge", bytes));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+    }
+
+    @Test
+    void isAValueWithItsOwnCopies() {
+        IdxFile a = IdxFile.parse("a", images());
+        IdxFile b = IdxFile.parse("b", images());
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        a.data()[0] = 99; // a copy: the file does not change
+        assertEquals(0, a.data()[0]);
+        assertFalse(a.equals(IdxFile.parse("c", IdxFile.encode(new int[] {12}, new byte[12]))));
+        assertThrows(IllegalArgumentException.class, () -> new IdxFile(new int[] {3, 2}, new byte[5]));
     }
 
     @Test

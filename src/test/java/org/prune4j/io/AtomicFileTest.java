@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,20 @@ class AtomicFileTest {
         try (Stream<Path> files = Files.list(f.getParent())) {
             assertEquals(List.of("model.p4j"), files.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    @Test
+    void aReplacedFileKeepsItsModeAndANewOneGetsTheUsualMode() throws IOException {
+        Path shared = tmp.resolve("shared.p4j");
+        AtomicFile.write(shared, new byte[] {1});
+        Set<PosixFilePermission> groupWritable = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(shared, groupWritable);
+        AtomicFile.write(shared, new byte[] {2});
+        assertEquals(groupWritable, Files.getPosixFilePermissions(shared));
+        Path plain = Files.createFile(tmp.resolve("plain")); // the mode any new file gets here
+        Path fresh = tmp.resolve("fresh.p4j");
+        AtomicFile.write(fresh, new byte[] {3});
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(fresh));
     }
 
     @Test

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -138,6 +144,38 @@ class ShowTest {
                 System.setProperty(Show.PLOTS_DIR, old);
             }
         }
+    }
+
+    @Test
+    void anImageNoPngWriterTakesIsRefusedAndNothingIsSaved(@TempDir Path dir) throws Exception {
+        String old = System.getProperty(Show.PLOTS_DIR);
+        System.setProperty(Show.PLOTS_DIR, dir.toString());
+        try {
+            ComponentColorModel floats = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false,
+                    false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+            BufferedImage image = new BufferedImage(floats, floats.createCompatibleWritableRaster(4, 4), false, null);
+            PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Show.print(image, out));
+            assertTrue(e.getMessage().contains("no PNG writer"), e.getMessage());
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(0, files.count(), "no file claimed as saved");
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(Show.PLOTS_DIR);
+            } else {
+                System.setProperty(Show.PLOTS_DIR, old);
+            }
+        }
+    }
+
+    @Test
+    void aTableIsNotSavedUnderAnUnknownExtension(@TempDir Path dir) {
+        TableView view = Show.table(report());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> view.save(dir.resolve("newdir/report.xlsx")));
+        assertTrue(e.getMessage().contains(".html, .txt or .csv"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("newdir")), "no folder made for a file never written");
     }
 
     @Test
