@@ -3,6 +3,7 @@ package org.prune4j.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.History;
@@ -237,14 +238,16 @@ public final class Charts {
      * @return the chart; data columns {@code row, column, value}
      */
     public static Plot heatMap(double[][] matrix, String title) {
-        if (matrix.length == 0 || matrix[0].length == 0) {
+        Objects.requireNonNull(title, "title: give the heat map a title");
+        if (matrix.length == 0 || matrix[0] == null || matrix[0].length == 0) {
             throw new IllegalArgumentException("the matrix is empty");
         }
         int columns = matrix[0].length;
         double[] flat = new double[matrix.length * columns];
         for (int r = 0; r < matrix.length; r++) {
-            if (matrix[r].length != columns) {
-                throw new IllegalArgumentException("row " + r + " has " + matrix[r].length + " values, row 0 has "
+            if (matrix[r] == null || matrix[r].length != columns) {
+                throw new IllegalArgumentException("row " + r + " has " + (matrix[r] == null ? "no" : matrix[r].length)
+                        + " values, row 0 has "
                         + columns);
             }
             System.arraycopy(matrix[r], 0, flat, r * columns, columns);

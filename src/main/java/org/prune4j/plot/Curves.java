@@ -24,12 +24,25 @@ final class Curves {
     record Point(String group, double x, double y) {
     }
 
-    static List<Point> points(String[] groups, double[] x, double[] y) {
+    /**
+     * The finite points (a missing value leaves a gap in its curve, as an untimed cell should).
+     *
+     * @param what  what is drawn and from which columns, for messages
+     * @throws IllegalArgumentException if a row has no group, or no point is finite (nothing would be drawn)
+     */
+    static List<Point> points(String what, String[] groups, double[] x, double[] y) {
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < groups.length; i++) {
+            if (groups[i] == null || groups[i].isEmpty()) {
+                throw new IllegalArgumentException(what + ": row " + i + " names no curve; give every row one");
+            }
             if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                 points.add(new Point(groups[i], x[i], y[i]));
             }
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException(what + ": none of the " + groups.length
+                    + " rows has finite values to draw (all missing, NaN or infinite)");
         }
         return points;
     }

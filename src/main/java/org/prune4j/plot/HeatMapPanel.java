@@ -96,9 +96,10 @@ final class HeatMapPanel implements Panel {
         int y0 = top + (areaH - drawH) / 2;
 
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(cells, x0, y0, drawW, drawH, null);
+        g.drawImage(drawW < columns || drawH < rows ? pooled(Math.min(drawW, columns), Math.min(drawH, rows)) : cells,
+                x0, y0, drawW, drawH, null);
         g.setColor(Theme.FRAME);
-        g.drawRect(x0, y0, drawW, drawH);
+        g.drawRect(x0 - 1, y0 - 1, drawW + 1, drawH + 1); // around the cells, not over row 0 and column 0
 
         // corner indices are enough to read orientation; the axis titles say what rows and columns are
         g.setFont(Theme.TICKS);
@@ -132,6 +133,38 @@ final class HeatMapPanel implements Panel {
         g.setFont(Theme.AXIS_TITLE);
         rotated(g, barTitle, bx + BAR_WIDTH + barLabels + 10 + af.getAscent(),
                 y0 + drawH / 2 + af.stringWidth(barTitle) / 2);
+    }
+
+    /**
+     * The cells shrunk to {@code w × h} pixels, each pixel showing the most extreme cell it covers (farthest from
+     * the colour scale's neutral point: zero when the scale spans it, else its low end). Drawing the full image
+     * smaller would sample one cell per pixel and drop the rest: a 784-row matrix in 510 pixels lost a third of its
+     * rows, and a kept weight in one of them never showed.
+     */
+    private BufferedImage pooled(int w, int h) {
+        double neutral = low < 0 && high > 0 ? position(0) : 0;
+        int[] rgb = new int[w * h];
+        for (int py = 0; py < h; py++) {
+            int r0 = (int) ((long) py * rows / h);
+            int r1 = Math.max(r0 + 1, (int) ((long) (py + 1) * rows / h));
+            for (int px = 0; px < w; px++) {
+                int c0 = (int) ((long) px * columns / w);
+                int c1 = Math.max(c0 + 1, (int) ((long) (px + 1) * columns / w));
+                double best = position(values[r0 * columns + c0]);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        double p = position(values[r * columns + c]);
+                        if (Math.abs(p - neutral) > Math.abs(best - neutral)) {
+                            best = p;
+                        }
+                    }
+                }
+                rgb[py * w + px] = colour.applyAsInt(best);
+            }
+        }
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, w, h, rgb, 0, w);
+        return image;
     }
 
     private static void rotated(Graphics2D g, String text, int x, int y) {

@@ -70,10 +70,12 @@ final class HeatMaps {
                     + " values, got " + values.length);
         }
         double m = 0;
-        for (double x : values) {
-            if (Double.isFinite(x)) {
-                m = Math.max(m, Math.abs(x));
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("the value at row " + i / columns + ", column " + i % columns
+                        + " is " + values[i] + "; a heat map colours finite values only (did training diverge?)");
             }
+            m = Math.max(m, Math.abs(values[i]));
         }
         double maxAbs = m > 0 ? m : 1;
         Recipe recipe = (wd, ht, title) -> {

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.Styler;
@@ -99,13 +101,20 @@ public final class KeptBars extends Plot {
             throw new IllegalArgumentException("no layers in '" + label + "'");
         }
         for (Map.Entry<String, Double> e : kept.entrySet()) {
-            double v = e.getValue();
+            Double value = e.getValue();
+            if (value == null || value.isNaN()) {
+                throw new IllegalArgumentException("'" + label + "' has no kept fraction for " + e.getKey()
+                        + " (a layer without weights, or a missing value); leave the layer out instead");
+            }
+            double v = value;
             if (!(v >= 0 && v <= 1)) {
                 throw new IllegalArgumentException("kept is a fraction in [0, 1]; '" + label + "' has " + v
                         + " for " + e.getKey() + " (did you pass percent?)");
             }
         }
-        return new Source(label, new LinkedHashMap<>(kept));
+        // a map without an order of its own (Map.of, HashMap) would order the bars differently from run to run
+        boolean ordered = kept instanceof LinkedHashMap || kept instanceof SortedMap;
+        return new Source(label, new LinkedHashMap<>(ordered ? kept : new TreeMap<>(kept)));
     }
 
     /**
@@ -157,7 +166,9 @@ public final class KeptBars extends Plot {
     private static Figure draw(List<Source> sources, int width, int height, String titleOverride) {
         Set<String> layers = new LinkedHashSet<>();
         for (Source s : sources) {
-            s.kept().keySet().stream().filter(k -> !k.equalsIgnoreCase(TOTAL)).forEach(layers::add);
+            // one group per layer whatever its case ("fc1" and "FC1"), as lookup() finds either
+            s.kept().keySet().stream().filter(k -> !k.equalsIgnoreCase(TOTAL))
+                    .filter(k -> layers.stream().noneMatch(k::equalsIgnoreCase)).forEach(layers::add);
         }
         boolean anyTotal = sources.stream().anyMatch(s -> s.kept().keySet().stream().anyMatch(TOTAL::equalsIgnoreCase));
         if (anyTotal) {

@@ -33,7 +33,8 @@ final class SparsityCurves {
     }
 
     private static Plot of(Table table, String group, String defaultTitle, String xTitle) {
-        List<Curves.Point> points = Curves.points(Columns.strings(table, group), Columns.doubles(table, "sparsity"),
+        List<Curves.Point> points = Curves.points(defaultTitle + " (" + group + ", sparsity, accuracy)",
+                Columns.strings(table, group), Columns.doubles(table, "sparsity"),
                 Columns.doubles(table, "accuracy"));
         for (Curves.Point p : points) {
             if (p.x() < 0 || p.x() > 1 || p.y() < 0 || p.y() > 1) {

@@ -24,7 +24,10 @@ import tech.tablesaw.api.Table;
 /**
  * Time against sparsity per multiplication method, one panel per {@code (shape, batch)}, with the
  * {@linkplain Crossover crossover} marked by a dashed vertical line (or "no crossover" in the panel title). Dense
- * methods are dashed, sparse solid, shrunk dotted (see {@link MethodKind}). {@link #data()} has columns
+ * methods are dashed, sparse solid, shrunk dotted (see {@link MethodKind}). The crossover is judged as
+ * {@link Crossover} judges it, on the ratios paired round by round where the table has them, which a drifting
+ * machine moves less than the medians drawn; "≤" marks a crossover at the lowest sparsity measured (sparse may win
+ * lower still). {@link #data()} has columns
  * {@code shape, batch, method, kind, sparsity, median_ms, p25_ms, p75_ms} (quartiles missing if the table has
  * none); {@link #crossovers()} the marked crossovers.
  */
@@ -41,7 +44,15 @@ public final class TimingChart extends Plot {
 
     static TimingChart of(Table timing, Integer batch) {
         Crossover.requireContract(timing);
-        Options o = new Options(timing, batch, false);
+        double[] sparsity = Columns.doubles(timing, "sparsity");
+        for (int i = 0; i < sparsity.length; i++) {
+            if (sparsity[i] < 0 || sparsity[i] > 1) {
+                throw new IllegalArgumentException("sparsity is a fraction in [0, 1]; row " + i + " has " + sparsity[i]
+                        + " (did you pass percent?)");
+            }
+        }
+        // a copy: the chart redraws from it at any size later, and a plot does not change under its caller
+        Options o = new Options(timing.copy(), batch, false);
         int panels = panels(o).size();
         if (panels == 0) {
             throw new IllegalArgumentException("no timing rows for batch " + batch + "; the table has batches "
@@ -54,6 +65,13 @@ public final class TimingChart extends Plot {
 
     /** @return a new chart with time on a logarithmic axis (for methods orders of magnitude apart) */
     public TimingChart logTime() {
+        double[] median = Columns.doubles(options.timing, "median_ms");
+        for (int i = 0; i < median.length; i++) {
+            if (median[i] <= 0) {
+                throw new IllegalArgumentException("a logarithmic time axis needs positive times; row " + i
+                        + " has median_ms " + median[i]);
+            }
+        }
         return new TimingChart(new Options(options.timing, options.batch, true), width(), height(), titleOverride());
     }
 
@@ -121,7 +139,8 @@ public final class TimingChart extends Plot {
                     data.doubleColumn("p75_ms").append(p75 == null ? Double.NaN : p75[i]);
                 }
             }
-            List<Curves.Point> points = Curves.points(group.toArray(String[]::new),
+            List<Curves.Point> points = Curves.points("timing of " + key.shape() + " at batch " + key.batch()
+                    + " (method, sparsity, median_ms)", group.toArray(String[]::new),
                     xs.stream().mapToDouble(Double::doubleValue).toArray(),
                     ys.stream().mapToDouble(Double::doubleValue).toArray());
             OptionalDouble crossover = Crossover.at(t, key.shape(), key.batch());
@@ -137,6 +156,15 @@ public final class TimingChart extends Plot {
                 chart.getStyler().setYAxisMin(0.0);
             }
             chart.getStyler().setYAxisDecimalPattern("0.###");
+            chart.getStyler().setXAxisDecimalPattern("0.#");
+            double minX = 100 * points.stream().mapToDouble(Curves.Point::x).min().getAsDouble();
+            double maxX = 100 * points.stream().mapToDouble(Curves.Point::x).max().getAsDouble();
+            if (maxX - minX < 1) { // one sparsity (a network timed as it is): a range around it, not a collapsed axis
+                minX -= 5;
+                maxX += 5;
+                chart.getStyler().setXAxisMin(minX);
+                chart.getStyler().setXAxisMax(maxX);
+            }
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             List<XYSeries> series = Curves.add(chart, points, 100, 1);
@@ -153,9 +181,15 @@ public final class TimingChart extends Plot {
             }
             if (crossover.isPresent()) {
                 double x = 100 * crossover.getAsDouble();
+                double lowest = 100 * xs.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
                 double top = points.stream().mapToDouble(Curves.Point::y).max().orElse(1);
                 chart.addAnnotation(new AnnotationLine(x, true, false));
-                chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "crossover %.0f %%", x), x,
+                // the text is centred on its x: kept off the axes when the line is at an edge
+                double margin = 0.2 * (maxX - minX); // about half the text's width
+                double textX = Math.max(minX + margin, Math.min(maxX - margin, x));
+                chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "crossover %s%s %%",
+                        x <= lowest ? "≤ " : "", new java.text.DecimalFormat("0.#",
+                                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(x)), textX,
                         o.log ? top : top * 0.97, false));
             }
             panels.add(Panel.of(chart));

@@ -1,6 +1,7 @@
 package org.prune4j.plot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.knowm.xchart.XYChart;
@@ -24,6 +25,15 @@ final class TrainingCurves {
         double[] trainAcc = Columns.doubles(table, "train_accuracy");
         double[] testAcc = optional(table, "test_accuracy");
         double[] testLoss = optional(table, "test_loss");
+        for (String column : List.of("loss", "train_accuracy")) {
+            if (optional(table, column) == null) {
+                throw new IllegalArgumentException("the history's " + column + " is missing or NaN in every epoch"
+                        + " (did training diverge? a lower learning rate may help)");
+            }
+        }
+        Table own = table.copy(); // the plot redraws from it later: a caller's change must not show up
+        double firstEpoch = Arrays.stream(epoch).min().getAsDouble();
+        double lastEpoch = Arrays.stream(epoch).max().getAsDouble();
         Recipe recipe = (w, h, title) -> {
             String heading = title != null ? title : "Training";
             XYChart lossChart = Theme.xy(w / 2, h, "Loss", "Epoch", "Cross-entropy loss");
@@ -31,6 +41,10 @@ final class TrainingCurves {
             for (XYChart c : List.of(lossChart, accChart)) {
                 c.getStyler().setXAxisDecimalPattern("0");
                 c.getStyler().setXAxisTickMarkSpacingHint(60);
+                if (lastEpoch - firstEpoch < 1) { // one epoch: a point in a range around it, not a collapsed axis
+                    c.getStyler().setXAxisMin(firstEpoch - 1);
+                    c.getStyler().setXAxisMax(lastEpoch + 1);
+                }
             }
             lossChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
             accChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -43,7 +57,7 @@ final class TrainingCurves {
             if (testAcc != null) {
                 line(accChart, "test", epoch, testAcc, 100, 1);
             }
-            return new Figure(heading, heading, List.of(Panel.of(lossChart), Panel.of(accChart)), 2, () -> table);
+            return new Figure(heading, heading, List.of(Panel.of(lossChart), Panel.of(accChart)), 2, () -> own);
         };
         return new Plot(recipe, 900, 400, null);
     }

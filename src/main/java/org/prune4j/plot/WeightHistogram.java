@@ -90,6 +90,19 @@ public final class WeightHistogram extends Plot {
                         + s.layers().stream().map(Layer::name).toList());
             }
         }
+        for (int si = 0; si < states.size(); si++) {
+            for (Layer layer : states.get(si).layers()) {
+                long bad = 0;
+                for (float v : layer.values()) {
+                    bad += Float.isFinite(v) ? 0 : 1;
+                }
+                if (bad > 0) {
+                    throw new IllegalArgumentException("layer " + layer.name() + (states.size() > 1 ? " (state "
+                            + (si + 1) + ")" : "") + " has " + bad + " NaN or infinite weights (did training"
+                            + " diverge?); a histogram cannot bin them");
+                }
+            }
+        }
         Options o = new Options(name, List.copyOf(states), defaultLabels(states), DEFAULT_BINS, false, false);
         int panels = names.size();
         int width = panels == 1 ? SINGLE_WIDTH : Math.min(3, panels) * PANEL_WIDTH;
@@ -124,7 +137,7 @@ public final class WeightHistogram extends Plot {
         return with(new Options(options.name, options.states, options.labels, count, options.log, options.zeros));
     }
 
-    /** @return a new histogram with logarithmic counts (empty bins are left blank) */
+    /** @return a new histogram with logarithmic counts (empty bins rest on the axis floor, half a count) */
     public WeightHistogram logCounts() {
         return logCounts(true);
     }
@@ -188,7 +201,9 @@ public final class WeightHistogram extends Plot {
                 }
             }
             Bins bins = Bins.symmetric(maxAbs, o.bins);
-            String panelTitle = first.size() == 1 ? heading + " (" + shape.name() + ")"
+            String panelTitle = first.size() == 1
+                    ? heading + " (" + (o.name.equals(shape.name()) ? shape.inputs() + " x " + shape.outputs()
+                            : shape.name()) + ")"
                     : shape.name() + " (" + shape.inputs() + " x " + shape.outputs() + ")";
             boolean zerosHidden = !o.zeros && hasZeros(o, li);
             XYChart chart = Theme.xy(SINGLE_WIDTH, HEIGHT, panelTitle,
@@ -196,9 +211,13 @@ public final class WeightHistogram extends Plot {
                     o.log ? "Count (log scale)" : "Count");
             chart.getStyler().setYAxisLogarithmic(o.log);
             chart.getStyler().setYAxisMin(o.log ? LOG_FLOOR : 0.0);
-            chart.getStyler().setXAxisTickMarkSpacingHint(110);
+            chart.getStyler().setXAxisTickMarkSpacingHint(60);
             chart.getStyler().setXAxisMaxLabelCount(5); // narrow panels: the hint alone lets labels collide
-            chart.getStyler().setXAxisDecimalPattern("0.##");
+            // a round range, so that the ticks fall on round values and zero; labels to the range's precision
+            double axis = Ticks.roundUp(bins.edge(bins.count()));
+            chart.getStyler().setXAxisMin(-axis);
+            chart.getStyler().setXAxisMax(axis);
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(Ticks.formatter(axis));
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
             for (int si = 0; si < o.states.size(); si++) {

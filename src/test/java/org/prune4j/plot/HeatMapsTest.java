@@ -2,8 +2,12 @@ package org.prune4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,5 +67,36 @@ class HeatMapsTest {
         assertEquals(0xFFFFFF, Palette.diverging(0));
         BufferedImage png = Images.assertRendered(Charts.heatMap(new double[][] {{1, -1}, {0, 2}}, "any"), 640, 600);
         assertEquals(640, png.getWidth());
+    }
+
+    @Test
+    void aMatrixTallerThanThePanelShowsEveryRow() throws Exception {
+        // 784 rows in about 510 pixels: one kept weight in any row must still colour a pixel
+        double[][] empty = new double[784][300];
+        empty[783][299] = 1; // the same colour scale in every image: ±1
+        BufferedImage blank = ImageIO.read(new ByteArrayInputStream(Charts.heatMap(empty, "one").png()));
+        for (int row = 0; row < 40; row++) {
+            double[][] m = new double[784][300];
+            m[783][299] = 1;
+            m[row][150] = -1;
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Charts.heatMap(m, "one").png()));
+            boolean differs = false;
+            for (int y = 0; y < image.getHeight() && !differs; y++) {
+                for (int x = 0; x < image.getWidth() && !differs; x++) {
+                    differs = image.getRGB(x, y) != blank.getRGB(x, y);
+                }
+            }
+            assertTrue(differs, "the weight in row " + row + " is drawn");
+        }
+    }
+
+    @Test
+    void nonFiniteCellsAndMissingRowsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.heatMap(new double[][] {{1, 2}, {Double.NaN, 0}}, "nan"));
+        assertTrue(e.getMessage().contains("row 1, column 0 is NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Charts.heatMap(new double[][] {{1, 2}, null}, "x"));
+        assertTrue(e.getMessage().contains("row 1 has no values"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> Charts.heatMap(new double[][] {{1}}, null));
     }
 }

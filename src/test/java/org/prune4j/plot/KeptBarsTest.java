@@ -91,6 +91,20 @@ class KeptBarsTest {
     }
 
     @Test
+    void barsOfAnUnorderedMapAreSortedAndLayersMatchWhateverTheirCase() {
+        Map<String, Double> unordered = new java.util.HashMap<>(Map.of("fc3", .26, "fc1", .08, "total", .08,
+                "fc2", .09));
+        Table data = Charts.kept("Han", unordered).data();
+        assertEquals(List.of("fc1", "fc2", "fc3", "total"), data.stringColumn("layer").asList());
+        Table both = Charts.kept("a", Map.of("fc1", .1)).and("b", Map.of("FC1", .2)).data();
+        assertEquals(2, both.rowCount(), "one group for fc1 and FC1, one bar each");
+        Map<String, Double> missing = new LinkedHashMap<>();
+        missing.put("fc1", null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.kept("x", missing));
+        assertTrue(e.getMessage().contains("no kept fraction for fc1"), e.getMessage());
+    }
+
+    @Test
     void refusesPercentAndMissingColumns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Charts.kept("paper", Map.of("fc1", 8.0)));

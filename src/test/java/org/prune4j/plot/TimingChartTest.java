@@ -92,6 +92,37 @@ class TimingChartTest {
     }
 
     @Test
+    void oneSparsityDrawsAroundItAndItsCrossoverIsAnUpperBound() {
+        Table t = timing().where(timing().doubleColumn("sparsity").isEqualTo(0.9));
+        TimingChart chart = Charts.timing(t, 32);
+        Images.assertRendered(chart, 1000, 470);
+        assertEquals(0.9, chart.crossovers().where(chart.crossovers().stringColumn("shape").isEqualTo("784x300"))
+                .doubleColumn("crossover_sparsity").get(0), 1e-12);
+    }
+
+    @Test
+    void refusesPercentAndNonPositiveTimesOnALogAxis() {
+        Table percent = timing();
+        percent.doubleColumn("sparsity").set(3, 50.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.timing(percent, 32));
+        assertTrue(e.getMessage().contains("did you pass percent"), e.getMessage());
+        Table zero = timing();
+        zero.doubleColumn("median_ms").set(2, 0.0);
+        TimingChart chart = Charts.timing(zero, 32);
+        e = assertThrows(IllegalArgumentException.class, chart::logTime);
+        assertTrue(e.getMessage().contains("row 2 has median_ms 0.0"), e.getMessage());
+    }
+
+    @Test
+    void theChartKeepsItsOwnCopyOfTheTable() {
+        Table t = timing();
+        TimingChart chart = Charts.timing(t, 32);
+        t.doubleColumn("median_ms").set(0, 1e6);
+        assertEquals(10, chart.data().where(chart.data().stringColumn("method").isEqualTo("dense_nd4j"))
+                .doubleColumn("median_ms").get(0));
+    }
+
+    @Test
     void refusesAnUnknownBatchAndAWrongTable() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.timing(timing(), 64));
         assertTrue(e.getMessage().contains("[1, 32]"), e.getMessage());

@@ -1,7 +1,8 @@
 package org.prune4j.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,25 @@ class TrainingCurvesTest {
                 DoubleColumn.create("seconds", 1, 1, 1), DoubleColumn.create("learning_rate", 0.1, 0.1, 0.1));
         Plot p = Charts.training(history);
         Images.assertRendered(p, 900, 400);
-        assertSame(history, p.data());
+        assertEquals(history.print(), p.data().print());
+        history.doubleColumn("loss").set(0, 9.0); // the caller's table changes; the chart's data does not
+        assertEquals(0.5, p.data().doubleColumn("loss").get(0));
         assertEquals("Training", p.title());
+    }
+
+    @Test
+    void aDivergedOrEmptyHistoryIsNamedAndOneEpochDraws() {
+        Table diverged = Table.create("h", IntColumn.create("epoch", 1, 2),
+                DoubleColumn.create("loss", Double.NaN, Double.NaN), DoubleColumn.create("train_accuracy", 0.1, 0.1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.training(diverged));
+        assertTrue(e.getMessage().contains("loss is missing or NaN in every epoch"), e.getMessage());
+        Table empty = Table.create("h", IntColumn.create("epoch"), DoubleColumn.create("loss"),
+                DoubleColumn.create("train_accuracy"));
+        e = assertThrows(IllegalArgumentException.class, () -> Charts.training(empty));
+        assertTrue(e.getMessage().contains("has no rows"), e.getMessage());
+        Table one = Table.create("h", IntColumn.create("epoch", 1), DoubleColumn.create("loss", 0.4),
+                DoubleColumn.create("train_accuracy", 0.9));
+        Images.assertRendered(Charts.training(one), 900, 400);
     }
 
     @Test

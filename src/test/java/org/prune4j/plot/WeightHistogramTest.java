@@ -123,6 +123,24 @@ class WeightHistogramTest {
     }
 
     @Test
+    void nonFiniteWeightsAreNamedNotDroppedAndTicksAreRound() {
+        Network net = Networks.mlp("n", 3, 30, 20, 2);
+        float[] w = net.layer(0).weightArray();
+        w[5] = Float.NaN;
+        net.layer(0).weights().assign(Nd4j.create(w, new long[] {30, 20}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.weights(net));
+        assertTrue(e.getMessage().contains("layer fc1 has 1 NaN or infinite weights"), e.getMessage());
+        assertEquals(0.4, Ticks.roundUp(0.33), 1e-12);
+        assertEquals(0.6, Ticks.roundUp(0.51), 1e-12);
+        assertEquals(1.2, Ticks.roundUp(1.05), 1e-12);
+        assertEquals(0.002, Ticks.roundUp(0.002), 1e-15);
+        assertEquals("0", Ticks.formatter(0.4).apply(-1e-17));
+        assertEquals("-0.2", Ticks.formatter(0.4).apply(-0.20000000000000004));
+        assertEquals("0.0015", Ticks.formatter(0.003).apply(0.0015));
+        assertEquals("150", Ticks.formatter(300).apply(150.0));
+    }
+
+    @Test
     void titleAndToString() {
         WeightHistogram h = Charts.weights(net).title("Before pruning");
         assertEquals("Before pruning", h.title());
