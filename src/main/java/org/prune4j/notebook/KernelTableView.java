@@ -1,5 +1,6 @@
 package org.prune4j.notebook;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,9 @@ import tech.tablesaw.api.Table;
  * touched and nothing fails.
  */
 final class KernelTableView extends TableView implements DisplayDataRenderable {
-    private static final Set<MIMEType> TYPES = new LinkedHashSet<>(List.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN));
+    // handed to the kernel on every display: unmodifiable, so no caller can change what every table offers
+    private static final Set<MIMEType> TYPES = Collections.unmodifiableSet(
+            new LinkedHashSet<>(List.of(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)));
 
     private KernelTableView(Table table) {
         super(table);
