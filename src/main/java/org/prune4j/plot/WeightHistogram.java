@@ -211,6 +211,9 @@ public final class WeightHistogram extends Plot {
                     o.log ? "Count (log scale)" : "Count");
             chart.getStyler().setYAxisLogarithmic(o.log);
             chart.getStyler().setYAxisMin(o.log ? LOG_FLOOR : 0.0);
+            if (!o.log) {
+                chart.getStyler().setYAxisDecimalPattern("#,##0"); // counts: 120,000, not XChart's 1.2E5
+            }
             chart.getStyler().setXAxisTickMarkSpacingHint(60);
             chart.getStyler().setXAxisMaxLabelCount(5); // narrow panels: the hint alone lets labels collide
             // a round range, so that the ticks fall on round values and zero; labels to the range's precision
