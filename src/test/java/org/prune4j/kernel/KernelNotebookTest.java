@@ -142,6 +142,19 @@ class KernelNotebookTest {
     }
 
     /**
+     * The magic IJava rewrites a {@code %} line into names {@code List} unqualified, so after
+     * {@code import java.awt.*;} it no longer compiles under IJava; here neither, so CI catches a notebook
+     * that imports {@code java.awt.*} before a magic.
+     */
+    @Test
+    void aMagicAfterImportingJavaAwtFailsAsUnderIJava() throws Exception {
+        NotebookTestSupport.Run run = support.run(support.notebook("magic-after-awt.ipynb"), 2, TimeUnit.MINUTES);
+        assertNotEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("reference to List is ambiguous"), run.output());
+        assertFalse(run.output().contains("never reached"), run.output());
+    }
+
+    /**
      * {@code System.exit} in a cell ends the kernel JVM (as under IJava, which runs user code in the kernel
      * process); nbclient notices the dead kernel within about a second and nbconvert fails.
      */

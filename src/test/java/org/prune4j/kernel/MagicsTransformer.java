@@ -3,7 +3,6 @@ package org.prune4j.kernel;
 import io.github.spencerpark.jupyter.kernel.magic.CellMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.LineMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.MagicParser;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,10 +20,14 @@ import java.util.stream.Collectors;
  * </ul>
  * Arguments are split on blanks (double quotes group) and passed as Base64 literals, so no quoting
  * issue can reach the Java source. A {@code %} inside a string literal is left alone.
+ *
+ * <p>The generated text is IJava's, character for character: {@code lineMagic}, {@code List} and
+ * {@code Base64} unqualified, decoded with the platform charset. So a cell that breaks IJava's magics breaks
+ * them here too, and CI notices: after {@code import java.awt.*;} the {@code List} of the rewritten magic is
+ * ambiguous (java.awt.List or java.util.List), and a user's own {@code List} or {@code lineMagic} shadows it.
  */
 public final class MagicsTransformer {
     private static final Pattern UNESCAPED_QUOTE = Pattern.compile("(?<!\\\\)\"");
-    private static final String RUNTIME = "org.prune4j.kernel.runtime.Magics";
 
     private final MagicParser parser = new MagicParser("(?<=(?:^|=))\\s*%", "%%");
 
@@ -37,7 +40,7 @@ public final class MagicsTransformer {
     public String transform(String cell) {
         CellMagicParseContext cellMagic = parser.parseCellMagic(cell);
         if (cellMagic != null) {
-            return String.format("%s.cellMagic(%s, %s, %s);{};", RUNTIME,
+            return String.format("cellMagic(%s,%s,%s);{};",
                     literal(cellMagic.getMagicCall().getName()), list(cellMagic.getMagicCall().getArgs()),
                     literal(cellMagic.getMagicCall().getBody()));
         }
@@ -53,18 +56,18 @@ public final class MagicsTransformer {
         if (inString) {
             return ctx.getRaw();
         }
-        return String.format("%s.lineMagic(%s, %s);{};", RUNTIME,
+        return String.format("lineMagic(%s,%s);{};",
                 literal(ctx.getMagicCall().getName()), list(ctx.getMagicCall().getArgs()));
     }
 
     private static String list(List<String> args) {
         return args.stream().map(MagicsTransformer::literal)
-                .collect(Collectors.joining(", ", "java.util.List.of(", ")"));
+                .collect(Collectors.joining(",", "List.of(", ")"));
     }
 
     private static String literal(String s) {
-        String b64 = Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-        return "new String(java.util.Base64.getDecoder().decode(\"" + b64
-                + "\"), java.nio.charset.StandardCharsets.UTF_8)";
+        // the platform charset both ways, as IJava (the kernel and the snippets share one JVM)
+        String b64 = Base64.getEncoder().encodeToString(s.getBytes());
+        return "new String(Base64.getDecoder().decode(\"" + b64 + "\"))";
     }
 }
