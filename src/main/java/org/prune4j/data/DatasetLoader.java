@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Finds, fetches, verifies and parses a data set described by a {@link DatasetSpec}.
@@ -68,11 +69,7 @@ public final class DatasetLoader {
             Path target = fetchTarget(directory);
             Set<Path> before = new HashSet<>();
             for (DataFile file : spec.files()) {
-                for (String name : List.of(file.name(), file.gzName())) {
-                    if (Files.isRegularFile(target.resolve(name))) {
-                        before.add(target.resolve(name));
-                    }
-                }
+                before.addAll(copies(file, target));
             }
             fetch(target, searched, directory != null);
             found.clear();
@@ -124,29 +121,24 @@ public final class DatasetLoader {
 
     private static Path find(DataFile file, List<Path> dirs) {
         for (Path dir : dirs) {
-            for (String name : List.of(file.name(), file.gzName())) {
-                Path candidate = dir.resolve(name);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
+            List<Path> copies = copies(file, dir);
+            if (!copies.isEmpty()) {
+                return copies.get(0);
             }
         }
         return null;
     }
 
+    /** @return the file's copies in {@code dir} that exist: raw first, then gzipped */
+    private static List<Path> copies(DataFile file, Path dir) {
+        return Stream.of(file.name(), file.gzName()).map(dir::resolve).filter(Files::isRegularFile).toList();
+    }
+
     /** @return the file's raw or gzipped copy in {@code target}, preferring one that was not there before */
     private static Path fetched(DataFile file, Path target, Set<Path> before) {
-        Path any = null;
-        for (String name : List.of(file.name(), file.gzName())) {
-            Path candidate = target.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                if (!before.contains(candidate)) {
-                    return candidate;
-                }
-                any = any == null ? candidate : any;
-            }
-        }
-        return any;
+        List<Path> copies = copies(file, target);
+        return copies.stream().filter(p -> !before.contains(p)).findFirst()
+                .orElse(copies.isEmpty() ? null : copies.get(0));
     }
 
     private void fetch(Path target, List<Path> searched, boolean explicit) {

@@ -30,11 +30,16 @@ public final class LabeledImages {
      */
     public LabeledImages(String name, byte[] pixels, byte[] labels, int rows, int cols, int classes) {
         // copies: a label changed afterwards would skip the range check below
-        this(name, pixels.clone(), labels.clone(), rows, cols, classes, true);
+        this(name, pixels.clone(), labels.clone(), rows, cols, classes, HANDED_OVER);
     }
 
-    /** Takes the arrays over (callers hand in copies of their own). */
-    private LabeledImages(String name, byte[] pixels, byte[] labels, int rows, int cols, int classes, boolean owned) {
+    /** Marks the constructor that keeps its arrays: callers pass copies no one else holds. */
+    private enum HandedOver { HANDED_OVER }
+
+    private static final HandedOver HANDED_OVER = HandedOver.HANDED_OVER;
+
+    private LabeledImages(String name, byte[] pixels, byte[] labels, int rows, int cols, int classes,
+            HandedOver handedOver) {
         this.name = Objects.requireNonNull(name, "name");
         if (rows <= 0 || cols <= 0 || classes <= 0) {
             throw new IllegalArgumentException("rows, cols and classes must be positive: " + rows + ", " + cols + ", " + classes);
@@ -78,7 +83,7 @@ public final class LabeledImages {
             throw new DataException(name + ": " + id[0] + " images but " + ld[0] + " labels");
         }
         try {
-            return new LabeledImages(name, images.data(), labels.data(), id[1], id[2], classes, true); // copies
+            return new LabeledImages(name, images.data(), labels.data(), id[1], id[2], classes, HANDED_OVER); // data() copies
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
@@ -161,7 +166,7 @@ public final class LabeledImages {
             throw new IllegalArgumentException("first(" + n + "): n must be in [1, " + size() + "]");
         }
         return new LabeledImages(name + " (first " + n + ")", Arrays.copyOf(pixels, n * featureCount()),
-                Arrays.copyOf(labels, n), rows, cols, classes, true);
+                Arrays.copyOf(labels, n), rows, cols, classes, HANDED_OVER);
     }
 
     /**
