@@ -44,6 +44,24 @@ class TrainingTest {
         assertEquals(7, h.table().columnCount());
     }
 
+    /**
+     * One SGD step, worked out by hand: input 0, so the loss gradient reaches the bias only (softmax [0.5, 0.5]
+     * minus the one-hot label [1, 0]); L2 adds 0.5 W to the weights' gradient. W = [2, -4] - 0.1 (0.5 W) =
+     * [1.9, -3.8]; b = 0 - 0.1 [-0.5, 0.5] = [0.05, -0.05]. The rate recorded is the schedule's, cosine at epoch 0.
+     */
+    @Test
+    void oneStepOfWeightDecayByHand() {
+        DenseLayer layer = new DenseLayer("fc1", Nd4j.createFromArray(new float[][] {{2, -4}}),
+                Nd4j.zeros(DataType.FLOAT, 1, 2), Activation.IDENTITY);
+        Network net = new Network("one", List.of(layer));
+        LabeledImages one = new LabeledImages("one", new byte[] {0}, new byte[] {0}, 1, 1, 2);
+        History h = net.fit(one, null, Training.sgd(0.1).l2(0.5).batch(1).epochs(1).seed(1)
+                .schedule(LearningRate.cosine()).quiet());
+        assertArrayEquals(new float[] {1.9f, -3.8f}, net.layer(0).weightArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.05f, -0.05f}, net.layer(0).biasArray(), 1e-6f);
+        assertEquals(0.1, h.epochs().get(0).learningRate(), 1e-12);
+    }
+
     @Test
     void sameSeedSameWeights() {
         Training t = Training.sgd(0.05).momentum(0.9).l2(1e-4).epochs(1).batch(100).seed(5).quiet();

@@ -67,6 +67,16 @@ class PruningTest {
     }
 
     @Test
+    void thresholdOnAPrunedLayerTakesTheStdOfItsRemainingWeights() {
+        Network net = Fixtures.golden();
+        Pruning.magnitude(0.34).onLayers("fc1").apply(net); // [[6,0,9],[0,5,7],[4,8,0]]
+        // remaining 6, 9, 5, 7, 4, 8: mean 6.5, population std sqrt(17.5 / 6) = 1.708; 2.5 x 1.708 = 4.27 prunes 4.
+        // Over all nine (zeros counted) the std would be 3.27 and the cut 8.2, leaving only the 9.
+        Pruning.threshold(2.5).onLayers("fc1").apply(net);
+        assertArrayEquals(new float[][] {{6, 0, 9}, {0, 5, 7}, {0, 8, 0}}, Fixtures.weights(net, "fc1"));
+    }
+
+    @Test
     void thresholdPerLayerUsesEachLayersQualityAndLeavesOthersAlone() {
         Network net = Fixtures.golden();
         // fc1: std 2.582, quality 2 prunes |w| < 5.16: 1, 2, 3, 4, 5; fc2 is not named
