@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class NetworkFileTest {
@@ -42,7 +43,11 @@ class NetworkFileTest {
             assertArrayEquals(net.layer(l).biasArray(), back.layer(l).biasArray());
             assertEquals(net.layer(l).hasMask(), back.layer(l).hasMask());
             assertEquals(net.layer(l).dropout(), back.layer(l).dropout());
+            assertEquals(net.layer(l).name(), back.layer(l).name());
+            assertEquals(net.layer(l).activation(), back.layer(l).activation());
         }
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, net.inputs());
+        assertArrayEquals(HostCopy.toFloats(net.output(x)), HostCopy.toFloats(back.output(x)), "same outputs");
         assertArrayEquals(HostCopy.toFloats(net.layer(0).mask().orElseThrow()), HostCopy.toFloats(back.layer(0).mask().orElseThrow()));
     }
 

@@ -62,6 +62,27 @@ class TrainingTest {
         assertEquals(0.1, h.epochs().get(0).learningRate(), 1e-12);
     }
 
+    /** 4,500 examples: evaluated in chunks of 2,000 (two full, one of 500), as one pass would. */
+    @Test
+    void evaluationInChunksEqualsOnePass() {
+        LabeledImages data = mnist.test().first(4500);
+        Network net = Networks.lenet300100(11);
+        int[] predicted = net.predict(data.features());
+        long correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == data.label(i) ? 1 : 0;
+        }
+        Evaluation e = net.evaluate(data);
+        assertEquals(4500, e.count());
+        assertEquals((double) correct / 4500, e.accuracy(), 0);
+        // all weights and biases zero: every logit 0, so the loss of every example is ln 10
+        for (DenseLayer layer : net.layers()) {
+            layer.weights().assign(0);
+            layer.bias().assign(0);
+        }
+        assertEquals(Math.log(10), net.evaluate(data).loss(), 1e-6);
+    }
+
     @Test
     void sameSeedSameWeights() {
         Training t = Training.sgd(0.05).momentum(0.9).l2(1e-4).epochs(1).batch(100).seed(5).quiet();

@@ -36,7 +36,7 @@ class SchedulesTest {
         GradualPruning g = Schedule.gradual(0.9).from(0.1).begin(10).every(5).times(4);
         assertEquals(0.1, g.sparsityAt(1), 1e-12);
         assertEquals(0.1, g.sparsityAt(10), 1e-12);
-        assertEquals(0.9 + (0.1 - 0.9) * Math.pow(0.75, 3), g.sparsityAt(15), 1e-12);
+        assertEquals(0.5625, g.sparsityAt(15), 1e-12); // 0.9 - 0.8 x (3/4)^3
         assertEquals(0.9, g.sparsityAt(30), 1e-12);
         assertEquals(0.9, g.sparsityAt(1000), 1e-12);
         assertEquals(30, g.end());
@@ -51,7 +51,13 @@ class SchedulesTest {
                 .run(trained, small, Training.sgd(0.02).momentum(0.9).epochs(1).batch(32).quiet());
         Table events = run.steps();
         assertEquals(6, events.rowCount());
-        assertEquals(0.8, events.doubleColumn("target_sparsity").get(5), 1e-12);
+        // 0.8 (1 - (1 - k/5)^3) for k = 0..5, every 20 steps from step 1
+        double[] targets = {0, 0.3904, 0.6272, 0.7488, 0.7936, 0.8};
+        for (int k = 0; k < 6; k++) {
+            assertEquals(1 + 20L * k, events.longColumn("step").get(k), "step of pruning event " + k);
+            assertEquals(targets[k], events.doubleColumn("target_sparsity").get(k), 1e-12, "target at event " + k);
+            assertEquals(1 - targets[k], events.doubleColumn("kept").get(k), 0.001, "kept after event " + k);
+        }
         assertEquals(0.2, run.kept(), 0.001);
         assertEquals(0.2, (double) run.pruned().nonZeroWeights() / run.pruned().weightCount(), 0.001,
                 "pruned: the network right after the last pruning");
