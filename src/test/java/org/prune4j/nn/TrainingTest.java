@@ -83,6 +83,35 @@ class TrainingTest {
         assertEquals(Math.log(10), net.evaluate(data).loss(), 1e-6);
     }
 
+    /**
+     * Inverted dropout by hand. Input 1, label 0, W = b = 0: the logits' gradient is [-0.5, 0.5], so one SGD step at
+     * rate 0.1 gives W = -0.1 x mean(m) x [-0.5, 0.5] where m is the dropout mask of each example, 0 or 1/keep = 2.
+     * One example: W is [0.1, -0.1] or [0, 0], nothing else. 2,000 examples in one batch: mean(m) is 1 within
+     * 0.1 (standard deviation 0.022), where a mask without the 1/keep scaling would give 0.5.
+     */
+    @Test
+    void dropoutMasksAreZeroOrOneOverKeepAndAverageOne() {
+        for (int n : new int[] {1, 2000}) {
+            DenseLayer layer = new DenseLayer("fc1", Nd4j.zeros(DataType.FLOAT, 1, 2), Nd4j.zeros(DataType.FLOAT, 1, 2),
+                    Activation.IDENTITY).setDropout(0.5);
+            Network net = new Network("one", List.of(layer));
+            byte[] pixels = new byte[n];
+            java.util.Arrays.fill(pixels, (byte) 255);
+            net.fit(new LabeledImages("ones", pixels, new byte[n], 1, 1, 2), null,
+                    Training.sgd(0.1).batch(n).epochs(1).seed(3).quiet());
+            float[] w = net.layer(0).weightArray();
+            assertEquals(-w[0], w[1], 1e-6f);
+            // float sums over 2,000 examples: 1e-5
+            assertArrayEquals(new float[] {0.05f, -0.05f}, net.layer(0).biasArray(), 1e-5f, "the bias sees no dropout");
+            double meanMask = w[0] / 0.05;
+            if (n == 1) {
+                assertTrue(meanMask == 0 || Math.abs(meanMask - 2) < 1e-5, "one example's mask is 0 or 2: " + meanMask);
+            } else {
+                assertEquals(1, meanMask, 0.1, "kept inputs are scaled by 1/keep");
+            }
+        }
+    }
+
     @Test
     void sameSeedSameWeights() {
         Training t = Training.sgd(0.05).momentum(0.9).l2(1e-4).epochs(1).batch(100).seed(5).quiet();
