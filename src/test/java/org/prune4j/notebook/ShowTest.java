@@ -122,9 +122,7 @@ class ShowTest {
 
     @Test
     void printSavesChartsAndPrintsTablesOutsideAKernel(@TempDir Path dir) throws Exception {
-        String old = System.getProperty(Show.PLOTS_DIR);
-        System.setProperty(Show.PLOTS_DIR, dir.toString());
-        try {
+        inPlotsDir(dir, () -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
             Plot plot = Charts.weights(Networks.mlp("Tiny Net", 1, 4, 2));
@@ -137,20 +135,12 @@ class ShowTest {
             String printed = bytes.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("saved " + first), printed);
             assertTrue(printed.contains("fc1          235200    0.08"), printed);
-        } finally {
-            if (old == null) {
-                System.clearProperty(Show.PLOTS_DIR);
-            } else {
-                System.setProperty(Show.PLOTS_DIR, old);
-            }
-        }
+        });
     }
 
     @Test
     void anImageNoPngWriterTakesIsRefusedAndNothingIsSaved(@TempDir Path dir) throws Exception {
-        String old = System.getProperty(Show.PLOTS_DIR);
-        System.setProperty(Show.PLOTS_DIR, dir.toString());
-        try {
+        inPlotsDir(dir, () -> {
             ComponentColorModel floats = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false,
                     false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
             BufferedImage image = new BufferedImage(floats, floats.createCompatibleWritableRaster(4, 4), false, null);
@@ -160,6 +150,19 @@ class ShowTest {
             try (Stream<Path> files = Files.list(dir)) {
                 assertEquals(0, files.count(), "no file claimed as saved");
             }
+        });
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with {@link Show#PLOTS_DIR} set to {@code dir}, then restores the property. */
+    private static void inPlotsDir(Path dir, Body body) throws Exception {
+        String old = System.getProperty(Show.PLOTS_DIR);
+        System.setProperty(Show.PLOTS_DIR, dir.toString());
+        try {
+            body.run();
         } finally {
             if (old == null) {
                 System.clearProperty(Show.PLOTS_DIR);
