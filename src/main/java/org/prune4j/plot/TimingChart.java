@@ -4,6 +4,8 @@ import org.prune4j.bench.Crossover;
 import org.prune4j.bench.MethodKind;
 
 import java.awt.BasicStroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +159,8 @@ public final class TimingChart extends Plot {
             }
             chart.getStyler().setYAxisDecimalPattern("0.###");
             chart.getStyler().setXAxisDecimalPattern("0.#");
-            double minX = 100 * points.stream().mapToDouble(Curves.Point::x).min().getAsDouble();
+            double lowest = 100 * points.stream().mapToDouble(Curves.Point::x).min().getAsDouble();
+            double minX = lowest;
             double maxX = 100 * points.stream().mapToDouble(Curves.Point::x).max().getAsDouble();
             if (maxX - minX < 1) { // one sparsity (a network timed as it is): a range around it, not a collapsed axis
                 minX -= 5;
@@ -181,15 +184,14 @@ public final class TimingChart extends Plot {
             }
             if (crossover.isPresent()) {
                 double x = 100 * crossover.getAsDouble();
-                double lowest = 100 * xs.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
                 double top = points.stream().mapToDouble(Curves.Point::y).max().orElse(1);
                 chart.addAnnotation(new AnnotationLine(x, true, false));
                 // the text is centred on its x: kept off the axes when the line is at an edge
                 double margin = 0.2 * (maxX - minX); // about half the text's width
                 double textX = Math.max(minX + margin, Math.min(maxX - margin, x));
                 chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "crossover %s%s %%",
-                        x <= lowest ? "≤ " : "", new java.text.DecimalFormat("0.#",
-                                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(x)), textX,
+                        x <= lowest ? "≤ " : "", new DecimalFormat("0.#",
+                                DecimalFormatSymbols.getInstance(Locale.ROOT)).format(x)), textX,
                         o.log ? top : top * 0.97, false));
             }
             panels.add(Panel.of(chart));
