@@ -125,8 +125,7 @@ class KernelNotebookTest {
 
     @Test
     void runtimeExceptionFailsNbconvert() throws Exception {
-        NotebookTestSupport.Run run = support.run(support.notebook("runtime-error.ipynb"), 2, TimeUnit.MINUTES);
-        assertNotEquals(0, run.exitCode(), run.output());
+        NotebookTestSupport.Run run = failing("runtime-error.ipynb");
         // ename as under IJava, evalue names the exception the cell threw.
         assertTrue(run.output().contains(
                 "EvalException: java.lang.IllegalStateException: deliberate failure for the CI test"), run.output());
@@ -135,8 +134,7 @@ class KernelNotebookTest {
 
     @Test
     void compileErrorFailsNbconvert() throws Exception {
-        NotebookTestSupport.Run run = support.run(support.notebook("compile-error.ipynb"), 2, TimeUnit.MINUTES);
-        assertNotEquals(0, run.exitCode(), run.output());
+        NotebookTestSupport.Run run = failing("compile-error.ipynb");
         assertTrue(run.output().contains("CompilationException"), run.output());
         assertTrue(run.output().contains("incompatible types"), run.output());
     }
@@ -148,8 +146,7 @@ class KernelNotebookTest {
      */
     @Test
     void aMagicAfterImportingJavaAwtFailsAsUnderIJava() throws Exception {
-        NotebookTestSupport.Run run = support.run(support.notebook("magic-after-awt.ipynb"), 2, TimeUnit.MINUTES);
-        assertNotEquals(0, run.exitCode(), run.output());
+        NotebookTestSupport.Run run = failing("magic-after-awt.ipynb");
         assertTrue(run.output().contains("reference to List is ambiguous"), run.output());
         assertFalse(run.output().contains("never reached"), run.output());
     }
@@ -160,10 +157,16 @@ class KernelNotebookTest {
      */
     @Test
     void systemExitKillsTheKernelAndFailsFast() throws Exception {
-        NotebookTestSupport.Run run = support.run(support.notebook("system-exit.ipynb"), 2, TimeUnit.MINUTES);
-        assertNotEquals(0, run.exitCode(), run.output());
+        NotebookTestSupport.Run run = failing("system-exit.ipynb");
         assertTrue(run.output().contains("DeadKernelError") || run.output().contains("Kernel died"), run.output());
         assertTrue(run.millis() < 60_000, "took " + run.millis() + " ms");
+    }
+
+    /** Runs one of the test notebooks that must fail, and checks that nbconvert did. */
+    private static NotebookTestSupport.Run failing(String notebook) throws Exception {
+        NotebookTestSupport.Run run = support.run(support.notebook(notebook), 2, TimeUnit.MINUTES);
+        assertNotEquals(0, run.exitCode(), run.output());
+        return run;
     }
 
     private static String result(JsonObject cell, String mime) {
