@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -291,7 +292,8 @@ public final class Timing {
     /**
      * @return the long table: shape, batch, sparsity, method, median_ms, p25_ms, p75_ms, vs_best_dense, samples,
      *         attempts (how many times the row's cell was timed: more than 1 when it was measured in a busy stretch
-     *         and timed again, see {@link #attempts(int)}), detail
+     *         and timed again, see {@link #attempts(int)}), detail (the fastest dense row: how its cell was timed;
+     *         sparse rows: the non-zero weights multiplied with; the shrunk row: its kernel and shape)
      */
     public Table run() {
         Table t = Table.create("timing " + shape, StringColumn.create(SHAPE), IntColumn.create(BATCH),
@@ -331,14 +333,17 @@ public final class Timing {
                     float[] pruned = asIs ? w : magnitude.prune(s);
                     Map<String, Runnable> cell = new LinkedHashMap<>();
                     cell.put(best, dense.get(best).bind(x, batch));
+                    long nonZeros = 0;
                     for (SparseKernel k : sparseKernels()) {
-                        cell.put("sparse_" + k.label(), SparseLayer.ofWeights(pruned, in, out, k).bind(x, batch));
+                        SparseLayer sparse = SparseLayer.ofWeights(pruned, in, out, k);
+                        nonZeros = sparse.csr().nonZeros();
+                        cell.put("sparse_" + k.label(), sparse.bind(x, batch));
                     }
                     float[] sw = firstColumns(w, in, out, kept);
                     for (DenseKernel k : shrunkKernels(sw, in, kept, (long) in * kept * batch, plainJavaLimit)) {
                         cell.put("shrunk_" + k.name(), k.bind(x, batch));
                     }
-                    return cell;
+                    return new CellCalls(cell, nonZeros);
                 }, " " + in + "x" + kept));
             }
             reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
@@ -364,8 +369,11 @@ public final class Timing {
                     Network pruned = asIs ? network : pruneCopy(network, s);
                     Map<String, Runnable> cell = new LinkedHashMap<>();
                     cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
+                    long nonZeros = 0;
                     for (SparseKernel k : sparseKernels()) {
-                        cell.put("sparse_" + k.label(), SparseNetwork.of(pruned, k).bind(x, batch));
+                        SparseNetwork sparse = SparseNetwork.of(pruned, k);
+                        nonZeros = sparse.nonZeros();
+                        cell.put("sparse_" + k.label(), sparse.bind(x, batch));
                     }
                     if (shrunk != null) {
                         denseNetworkCalls(shrunk, x, batch).forEach((name, call) -> {
@@ -375,7 +383,7 @@ public final class Timing {
                             }
                         });
                     }
-                    return cell;
+                    return new CellCalls(cell, nonZeros);
                 }, shrunk == null ? null : " " + shrunk.weightCount() + " weights"));
             }
             reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
@@ -383,7 +391,11 @@ public final class Timing {
     }
 
     /** One sparsity of a sweep: its calls, made afresh for each attempt, and how its shrunk row is described. */
-    private record Cell(double sparsity, Supplier<Map<String, Runnable>> calls, String shrunkDetail) {
+    private record Cell(double sparsity, Supplier<CellCalls> calls, String shrunkDetail) {
+    }
+
+    /** A cell's calls, and the non-zero weights its sparse calls multiply with (reported in their rows' detail). */
+    private record CellCalls(Map<String, Runnable> calls, long nonZeros) {
     }
 
     /**
@@ -402,8 +414,11 @@ public final class Timing {
         SideBySide[] times = new SideBySide[n];
         int[] tries = new int[n];
         double[] firstDense = new double[n];
+        long[] nonZeros = new long[n];
         for (int i = 0; i < n; i++) {
-            times[i] = sampler.measure(cells.get(i).calls().get(), key);
+            CellCalls calls = cells.get(i).calls().get();
+            nonZeros[i] = calls.nonZeros();
+            times[i] = sampler.measure(calls.calls(), key);
             tries[i] = 1;
             firstDense[i] = times[i].get(best).medianMs();
         }
@@ -414,7 +429,7 @@ public final class Timing {
                 break;
             }
             for (int i : busy) {
-                SideBySide again = sampler.measure(cells.get(i).calls().get(), key);
+                SideBySide again = sampler.measure(cells.get(i).calls().get().calls(), key);
                 tries[i]++;
                 if (again.get(best).medianMs() < times[i].get(best).medianMs()) {
                     times[i] = again;
@@ -432,7 +447,7 @@ public final class Timing {
                 note = String.format("; %d attempts (dense %.2fx the quietest in the first, %.2fx in the one kept)",
                         tries[i], firstDense[i] / quietest, kept[i] / quietest);
             }
-            addDenseAndSparse(t, batch, c.sparsity(), denseTimes, best, times[i], tries[i], note);
+            addDenseAndSparse(t, batch, c.sparsity(), denseTimes, best, times[i], tries[i], note, nonZeros[i]);
             if (c.shrunkDetail() != null) {
                 String shrunkBest = fastest(times[i].measurements(), "shrunk_");
                 add(t, batch, c.sparsity(), "shrunk", times[i].get(shrunkBest), times[i].ratio(shrunkBest, best),
@@ -549,10 +564,11 @@ public final class Timing {
     /**
      * One cell's rows: every dense kernel as measured once per shape and batch (its ratio to the fastest from that
      * measurement), except the fastest, whose row is its measurement side by side with this sparsity; then every
-     * sparse kernel, with its ratio to the fastest dense one in this cell.
+     * sparse kernel, with its ratio to the fastest dense one in this cell and, as its detail, the non-zero weights it
+     * multiplied with.
      */
     private void addDenseAndSparse(Table t, int batch, double s, SideBySide denseTimes, String best,
-                                   SideBySide times, int tries, String note) {
+                                   SideBySide times, int tries, String note, long nonZeros) {
         for (String name : denseTimes.measurements().keySet()) {
             if (name.equals(best)) {
                 add(t, batch, s, name, times.get(best), 1.0, tries, "fastest dense, timed with this sparsity" + note);
@@ -562,7 +578,8 @@ public final class Timing {
         }
         for (SparseKernel k : sparseKernels()) {
             String name = "sparse_" + k.label();
-            add(t, batch, s, name, times.get(name), times.ratio(name, best), tries, "");
+            add(t, batch, s, name, times.get(name), times.ratio(name, best), tries,
+                    String.format(Locale.ROOT, "%,d non-zeros", nonZeros));
         }
     }
 

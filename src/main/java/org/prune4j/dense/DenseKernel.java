@@ -65,7 +65,21 @@ public interface DenseKernel {
      */
     default Runnable bind(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
-        float[] y = new float[batch * outputs()];
+        return bind(x, batch, new float[batch * outputs()]);
+    }
+
+    /**
+     * {@link #bind(float[], int)} into a buffer the caller can read after each call, to check that what is timed
+     * computes the product. ND4J's kernel computes into its off-heap array and copies into {@code y} here, which its
+     * timed call does not.
+     *
+     * @param x     {@code [batch × inputs]}, checked once
+     * @param batch number of rows
+     * @param y     {@code [batch × outputs]}, written by each call
+     * @return a call that computes the product into {@code y}
+     */
+    default Runnable bind(float[] x, int batch, float[] y) {
+        InputCheck.product(x, batch, inputs(), y, outputs());
         return () -> compute(x, batch, y);
     }
 

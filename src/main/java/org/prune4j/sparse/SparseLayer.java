@@ -161,7 +161,19 @@ public final class SparseLayer {
      */
     public Runnable bind(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
-        float[] y = new float[batch * outputs()];
+        return bind(x, batch, new float[batch * outputs()]);
+    }
+
+    /**
+     * {@link #bind(float[], int)} into a buffer the caller can read after each call.
+     *
+     * @param x     {@code [batch × in]}, checked once
+     * @param batch rows
+     * @param y     {@code [batch × out]}, the product after each call
+     * @return the call
+     */
+    public Runnable bind(float[] x, int batch, float[] y) {
+        InputCheck.product(x, batch, inputs(), y, outputs());
         Pass pass = new Pass(List.of(this), null, false, batch);
         return () -> pass.run(x, y);
     }

@@ -132,8 +132,20 @@ public final class SparseNetwork {
      */
     public Runnable bind(float[] x, int batch) {
         InputCheck.product(x, batch, inputs(), null, outputs());
+        return bind(x, batch, new float[batch * outputs()]);
+    }
+
+    /**
+     * {@link #bind(float[], int)} into a buffer the caller can read after each call.
+     *
+     * @param x     {@code [batch × inputs]}, checked once
+     * @param batch rows
+     * @param y     {@code [batch × outputs]}, the logits after each call
+     * @return the timed pass
+     */
+    public Runnable bind(float[] x, int batch, float[] y) {
+        InputCheck.product(x, batch, inputs(), y, outputs());
         InputCheck.fits(batch, widest());
-        float[] y = new float[batch * outputs()];
         Pass pass = pass(batch);
         return () -> pass.run(x, y);
     }

@@ -50,6 +50,13 @@ class TimingTest {
                 assertEquals(1.0, ratio, 0);
             }
         }
+        // each sparse row says what it multiplied with: 40x20 weights at 90 % and 50 % sparsity
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.stringColumn("method").get(i).startsWith("sparse_")) {
+                String nonZeros = t.doubleColumn("sparsity").get(i) == 0.9 ? "80" : "400";
+                assertEquals(nonZeros + " non-zeros", t.stringColumn("detail").get(i), t.row(i).toString());
+            }
+        }
         Table shrunk = t.where(t.stringColumn("method").isEqualTo("shrunk").and(t.doubleColumn("sparsity").isEqualTo(0.5)));
         assertTrue(shrunk.stringColumn("detail").get(0).endsWith("40x10"), shrunk.stringColumn("detail").get(0));
         assertEquals(List.of("40x20 batch 1: 2 sparsities", "40x20 batch 8: 2 sparsities"),
@@ -67,6 +74,9 @@ class TimingTest {
         assertEquals(Set.of("30-20-5"), new TreeSet<>(t.stringColumn("shape").asList()));
         assertTrue(t.stringColumn("method").asList().contains("shrunk"));
         assertTrue(t.stringColumn("method").asList().contains("sparse_java"));
+        // each layer pruned to 80 %: 120 of 600 and 20 of 100 weights left
+        Table sparse = t.where(t.stringColumn("method").startsWith("sparse_"));
+        assertEquals(List.of("140 non-zeros"), sparse.stringColumn("detail").unique().asList());
         assertThrows(IllegalArgumentException.class, () -> Timing.of(net).shrunk(Networks.mlp("x", 1, 31, 5)));
         assertThrows(IllegalStateException.class, () -> Timing.ofShape(3, 3).shrunk(shrunk));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -132,12 +133,28 @@ class DenseKernelTest {
 
     @Test
     void bindComputesTheSameProduct() {
-        float[] w = gaussian(20 * 10, 1);
-        float[] x = gaussian(3 * 20, 2);
-        for (DenseKernel k : DenseKernel.all(w, 20, 10)) {
-            k.bind(x, 3).run(); // must not throw; its buffer is private
-            assertClose(reference(x, 3, w, 20, 10), k.multiply(x, 3), 20, k.name());
+        // the timed call itself, into a buffer of NaNs so that a value it leaves unwritten fails; run twice, as
+        // timing does (a call must not accumulate into its output)
+        int[][] shapes = {{20, 10}, {784, 300}, {300, 100}};
+        for (int[] s : shapes) {
+            float[] w = gaussian(s[0] * s[1], s[1]);
+            for (DenseKernel k : DenseKernel.all(w, s[0], s[1])) {
+                for (int batch : new int[] {1, 3, 32, 256}) {
+                    float[] x = gaussian(batch * s[0], batch);
+                    float[] y = new float[batch * s[1]];
+                    Arrays.fill(y, Float.NaN);
+                    Runnable call = k.bind(x, batch, y);
+                    call.run();
+                    call.run();
+                    assertClose(reference(x, batch, w, s[0], s[1]), y, s[0], k.name() + " " + s[0] + "x" + s[1]
+                            + " batch " + batch);
+                    k.bind(x, batch).run(); // the timed form with its own buffer
+                }
+            }
         }
+        float[] w = gaussian(4 * 3, 1);
+        DenseKernel k = DenseKernel.plainJava(w, 4, 3);
+        assertThrows(IllegalArgumentException.class, () -> k.bind(new float[8], 2, new float[5]));
     }
 
     @Test

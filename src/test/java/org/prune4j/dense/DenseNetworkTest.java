@@ -2,6 +2,8 @@ package org.prune4j.dense;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,6 +39,30 @@ class DenseNetworkTest {
                 assertEquals(expected.length, actual.length);
                 for (int i = 0; i < expected.length; i++) {
                     assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
+                            dn.kernelName() + " batch " + batch + " at " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTimedPassGivesTheNetworksLogits() {
+        Network net = withBiases();
+        DenseNetwork.KernelFactory[] factories = VectorApi.available()
+                ? new DenseNetwork.KernelFactory[] {DenseKernel::plainJava, DenseKernel::vector}
+                : new DenseNetwork.KernelFactory[] {DenseKernel::plainJava};
+        for (DenseNetwork.KernelFactory f : factories) {
+            DenseNetwork dn = new DenseNetwork(net, f);
+            for (int batch : new int[] {1, 9, 201}) {
+                float[] x = DenseKernelTest.gaussian(batch * 70, batch);
+                float[] expected = net.output(Nd4j.create(x, new long[] {batch, 70}, DataType.FLOAT)).data().asFloat();
+                float[] y = new float[batch * 10];
+                Arrays.fill(y, Float.NaN);
+                Runnable pass = dn.bind(x, batch, y);
+                pass.run();
+                pass.run();
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(expected[i], y[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
                             dn.kernelName() + " batch " + batch + " at " + i);
                 }
             }

@@ -43,6 +43,24 @@ class SparseKernelsTest {
     }
 
     @Test
+    void theTimedCallComputesTheProduct() {
+        // what Timing measures, into NaNs (a value left unwritten fails), run twice as timing does
+        float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(784 * 300, 5), 0.9);
+        for (SparseKernel k : SparseKernel.values()) {
+            SparseLayer layer = SparseLayer.ofWeights(w, 784, 300, k);
+            for (int b : new int[] {1, 3, 32, 256}) {
+                float[] x = SparseFixtures.gaussian(b * 784, b);
+                float[] y = new float[b * 300];
+                Arrays.fill(y, Float.NaN);
+                Runnable call = layer.bind(x, b, y);
+                call.run();
+                call.run();
+                assertClose(SparseFixtures.reference(x, b, w, 784, 300), y, k + " b=" + b);
+            }
+        }
+    }
+
+    @Test
     void bigProductsSplitOverCoresAgree() {
         float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(2000 * 700, 3), 0.6);
         for (SparseKernel k : SparseKernel.values()) {

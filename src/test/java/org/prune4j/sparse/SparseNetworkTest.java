@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -75,14 +76,22 @@ class SparseNetworkTest {
 
     @Test
     void bindRunsTheSamePass() {
-        Network net = SparseFixtures.prunedMlp(1, 0.9, 20, 18, 5);
-        SparseNetwork sparse = SparseNetwork.of(net);
-        float[] x = SparseFixtures.gaussian(3 * 20, 2);
-        sparse.bind(x, 3).run();
-        float[] dense = net.output(Nd4j.create(x, new long[] {3, 20}, DataType.FLOAT)).data().asFloat();
-        float[] mine = sparse.output(x, 3);
-        for (int i = 0; i < dense.length; i++) {
-            assertEquals(dense[i], mine[i], 1e-5);
+        // the timed pass itself (batch 1: the SELL chain; 32 and 256: chunks), into NaNs, run twice as timing does
+        Network net = SparseFixtures.prunedMlp(1, 0.9, 120, 60, 10);
+        for (SparseKernel k : SparseKernel.values()) {
+            SparseNetwork sparse = SparseNetwork.of(net, k);
+            for (int batch : new int[] {1, 3, 32, 256}) {
+                float[] x = SparseFixtures.gaussian(batch * 120, batch);
+                float[] dense = net.output(Nd4j.create(x, new long[] {batch, 120}, DataType.FLOAT)).data().asFloat();
+                float[] y = new float[batch * 10];
+                Arrays.fill(y, Float.NaN);
+                Runnable pass = sparse.bind(x, batch, y);
+                pass.run();
+                pass.run();
+                for (int i = 0; i < dense.length; i++) {
+                    assertEquals(dense[i], y[i], 1e-5 * Math.max(1, Math.abs(dense[i])), k + " batch " + batch + " at " + i);
+                }
+            }
         }
     }
 
