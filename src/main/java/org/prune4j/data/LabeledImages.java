@@ -83,7 +83,9 @@ public final class LabeledImages {
             throw new DataException(name + ": " + id[0] + " images but " + ld[0] + " labels");
         }
         try {
-            return new LabeledImages(name, images.data(), labels.data(), id[1], id[2], classes, HANDED_OVER); // data() copies
+            // shared, not copied: neither class changes its arrays or hands them out
+            return new LabeledImages(name, images.sharedData(), labels.sharedData(), id[1], id[2], classes,
+                    HANDED_OVER);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }

@@ -105,6 +105,19 @@ class IdxFileTest {
         assertEquals(0, a.data()[0]);
         assertFalse(a.equals(IdxFile.parse("c", IdxFile.encode(new int[] {12}, new byte[12]))));
         assertThrows(IllegalArgumentException.class, () -> new IdxFile(new int[] {3, 2}, new byte[5]));
+        // the public constructor copies too: changing the arrays afterwards changes nothing
+        int[] dims = {2, 2};
+        byte[] data = {1, 2, 3, 4};
+        IdxFile c = new IdxFile(dims, data);
+        dims[0] = 4;
+        data[0] = 9;
+        assertArrayEquals(new int[] {2, 2}, c.dimensions());
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, c.data());
+        // and a parsed file does not hold on to the bytes it was parsed from
+        byte[] bytes = images();
+        IdxFile d = IdxFile.parse("d", bytes);
+        bytes[bytes.length - 1] = 42;
+        assertEquals(a, d);
     }
 
     @Test
