@@ -160,7 +160,7 @@ public final class KernelWarmup {
                     // the forward pass and the bare product (a layer's timing)
                     for (boolean affine : new boolean[] {true, false}) {
                         List<SparseLayer> layers = affine ? chain : chain.subList(0, 1);
-                        SellChain sells = k == SparseKernel.VECTOR && batch == 1 ? SellChain.of(layers) : null;
+                        SellChain sells = batch == 1 ? SellChain.of(layers) : null;
                         Pass pass = new Pass(layers, sells, affine, batch, 0, true);
                         float[] x = gaussian(random, batch * 40);
                         float[] y = new float[batch * 20];

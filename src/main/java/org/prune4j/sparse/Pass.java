@@ -26,7 +26,10 @@ final class Pass {
      * core instead of two: parts are claimed by whichever core is free, and the finer cut evens out a core that runs
      * slower for a while. Whole LeNet pass, one JVM, alternating, fc1 in 8 parts instead of 4, three runs: batch 32
      * at 50-70 % sparsity 0.87-1.0 of the time (1.0 when neither core was disturbed); batch 256 1.03-1.12 (so not
-     * there); products under a million multiply-adds no faster.
+     * there); products under a million multiply-adds no faster. A split SpMV (batch 1) is always cut finely: 784 x 300
+     * at 90 % on the AMD machine, alternating in one JVM, 8 parts against 4: 0.75-0.96 of the time for scalar CSR
+     * (ten JVMs), 0.87-0.95 for SELL (four); one of the two vCPUs often runs slower for a while, and the finer cut
+     * lets the other take more.
      */
     private static final long FINE_SPLIT_WORK = 1L << 21;
     private static final int FINE_SPLIT_BATCH = 64;
@@ -43,7 +46,7 @@ final class Pass {
      * took 8.9 µs deciding per layer, 9.6 µs splitting every layer as the chain's average asked).
      */
     private final int[] parts;
-    // VECTOR, batch 1: SELL chain whose columns follow the previous layer's slice order
+    // batch 1: SELL chain whose columns follow the previous layer's slice order
     private final SellMatrix[] sells;
     private final float[][] sellBias;
     // VECTOR, batch > 1: chunked layout
@@ -93,12 +96,12 @@ final class Pass {
         boolean split = false;
         for (int i = 0; i < n; i++) {
             long work = layers.get(i).csr().nonZeros() * (long) batch;
-            boolean fine = batch > 1 && batch <= FINE_SPLIT_BATCH && work >= FINE_SPLIT_WORK;
+            boolean fine = batch == 1 || batch <= FINE_SPLIT_BATCH && work >= FINE_SPLIT_WORK;
             parts[i] = (work < threshold && !splitAll) || Parallel.cores() == 1 ? 1 : (fine ? 4 : 2) * Parallel.cores();
             heaviest = Math.max(heaviest, work);
             split |= parts[i] > 1;
         }
-        if (kernel == SparseKernel.VECTOR && batch == 1) {
+        if (batch == 1) {
             SellChain chain = sellChain != null ? sellChain : SellChain.single(layers.get(0));
             sells = chain.sells;
             sellBias = chain.bias;
@@ -139,19 +142,11 @@ final class Pass {
             blocked = null;
             byChunks = false;
             flatOff = null;
-            if (batch == 1) {
-                flat = new float[n + 1][];
-                for (int i = 0; i < n; i++) {
-                    flat[i + 1] = new float[layers.get(i).outputs()];
-                }
-                rows = null;
-            } else {
-                flat = null;
-                rows = new float[n + 1][][];
-                rows[0] = new float[layers.get(0).inputs()][batch];
-                for (int i = 0; i < n; i++) {
-                    rows[i + 1] = new float[layers.get(i).outputs()][batch];
-                }
+            flat = null;
+            rows = new float[n + 1][][];
+            rows[0] = new float[layers.get(0).inputs()][batch];
+            for (int i = 0; i < n; i++) {
+                rows[i + 1] = new float[layers.get(i).outputs()][batch];
             }
         }
     }
@@ -169,8 +164,9 @@ final class Pass {
     /** @param x {@code [batch × in]} (finiteness is checked on the way in); @param y {@code [batch × out]} */
     void run(float[] x, float[] y) {
         int n = layers.size();
-        if (kernel == SparseKernel.VECTOR && batch == 1) {
-            if (!VectorSparseOps.isFinite(x)) {
+        if (batch == 1) {
+            boolean vector = kernel == SparseKernel.VECTOR;
+            if (vector ? !VectorSparseOps.isFinite(x) : !InputCheck.isFinite(x)) {
                 InputCheck.finite(x, x.length);
             }
             float[] a = x;
@@ -180,12 +176,12 @@ final class Pass {
                 float[] in = a;
                 float[] b = affine ? sellBias[i] : null;
                 boolean relu = affine && layers.get(i).activation() == Activation.RELU;
-                int parts = this.parts[i];
-                if (parts == 1 || s.slices < 2) {
-                    VectorSparseOps.spmv(s, in, out, b, relu, 0, s.slices);
+                int parts = Math.min(this.parts[i], s.slices);
+                if (parts == 1) {
+                    spmv(vector, s, in, out, b, relu, 0, s.slices);
                 } else {
-                    Parallel.run(parts, p -> VectorSparseOps.spmv(s, in, out, b, relu,
-                            splitSlices(s, p, parts), splitSlices(s, p + 1, parts)));
+                    Parallel.run(parts, p -> spmv(vector, s, in, out, b, relu, splitSlices(s, p, parts),
+                            splitSlices(s, p + 1, parts)));
                 }
                 a = out;
             }
@@ -223,26 +219,6 @@ final class Pass {
             } else {
                 VectorSparseOps.fromChunked(flat[n], flatOff[n], batch, layers.get(n - 1).outputs(), width, y);
             }
-        } else if (batch == 1) {
-            if (!InputCheck.isFinite(x)) {
-                InputCheck.finite(x, x.length);
-            }
-            float[] a = x;
-            for (int i = 0; i < n; i++) {
-                CsrMatrix m = layers.get(i).csr();
-                float[] in = a;
-                float[] out = i == n - 1 ? y : flat[i + 1];
-                float[] b = affine ? layers.get(i).biasLive() : null;
-                boolean relu = affine && layers.get(i).activation() == Activation.RELU;
-                int parts = this.parts[i];
-                if (parts == 1) {
-                    JavaSparseOps.spmv(m, in, out, b, relu, 0, m.rows);
-                } else {
-                    Parallel.run(parts, p -> JavaSparseOps.spmv(m, in, out, b, relu, splitRows(m, p, parts),
-                            splitRows(m, p + 1, parts)));
-                }
-                a = out;
-            }
         } else {
             Layouts.toRows(x, batch, layers.get(0).inputs(), rows[0]);
             for (int i = 0; i < n; i++) {
@@ -260,6 +236,15 @@ final class Pass {
                 }
             }
             Layouts.fromRows(rows[n], batch, layers.get(n - 1).outputs(), y);
+        }
+    }
+
+    private static void spmv(boolean vector, SellMatrix s, float[] x, float[] y, float[] bias, boolean relu, int s0,
+            int s1) {
+        if (vector) {
+            VectorSparseOps.spmv(s, x, y, bias, relu, s0, s1);
+        } else {
+            JavaSparseOps.spmv(s, x, y, bias, relu, s0, s1);
         }
     }
 

@@ -26,7 +26,7 @@ final class SellChain {
         int n = layers.size();
         SellMatrix[] sells = new SellMatrix[n];
         float[][] bias = new float[n][];
-        int height = Lanes.get();
+        int height = SparseLayer.sliceHeight(layers.get(0).kernel());
         int[] previousOrder = null;
         for (int i = 0; i < n; i++) {
             CsrMatrix m = layers.get(i).csr();

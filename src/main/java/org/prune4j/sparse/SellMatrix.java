@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * SELL-C-σ (Kreutzer et al. 2014) with σ = all rows: rows sorted by non-zero count (longest first) and cut into
  * slices of {@code C} rows; each slice is stored column-major and padded to its longest row, so that one vector
- * instruction handles the k-th non-zero of {@code C} rows at once (a gather from the input).
+ * instruction handles the k-th non-zero of {@code C} rows at once (a gather from the input), or, in plain Java, C
+ * scalar accumulators do with one loop exit per slice.
  *
  * <p>Output {@code i} of a product is row {@link #rowAt(int) rowAt(i)} of the original matrix: kernels write in
  * slice order and the caller either maps back or, inside a network, renumbers the next layer's columns instead.

@@ -7,7 +7,8 @@ import org.prune4j.dense.VectorApi;
  * batch-contiguous activations for many); results agree to float rounding.
  */
 public enum SparseKernel {
-    /** Plain Java: CSR SpMV with four FMA accumulators; SpMM over one array per feature (auto-vectorized). */
+    /** Plain Java: scalar SELL-8 SpMV, one FMA accumulator per row of a slice; SpMM over one array per feature
+     * (auto-vectorized). */
     JAVA,
     /** Vector API: SELL-C SpMV with gathers; SpMM over a chunked, column-blocked layout. */
     VECTOR;

@@ -10,7 +10,7 @@ import org.prune4j.nn.DenseLayer;
 /**
  * One layer kept sparse: its transposed weights as {@link CsrMatrix} {@code [out × in]}, bias and activation, and
  * the kernel-specific forms built from them on first use (SELL-C for one input, column-blocked CSR per chunk
- * width for batches).
+ * width for the Vector API kernel's batches).
  *
  * <pre>{@code
  * SparseLayer s = SparseLayer.of(pruned.layer(0));   // Vector API kernels if present
@@ -186,18 +186,23 @@ public final class SparseLayer {
         return () -> pass.run(x, y);
     }
 
-    /** @return the SELL-C form (C = vector length), built on first use */
+    /** @return the SELL-C form (C = the vector length, or {@link JavaSparseOps#SLICE} for plain Java), built on first use */
     SellMatrix sell() {
         SellMatrix s = sell;
         if (s == null) {
             synchronized (this) {
                 if (sell == null) {
-                    sell = SellMatrix.of(csr, Lanes.get());
+                    sell = SellMatrix.of(csr, sliceHeight(kernel));
                 }
                 s = sell;
             }
         }
         return s;
+    }
+
+    /** @return the rows per SELL slice of a kernel's SpMV */
+    static int sliceHeight(SparseKernel kernel) {
+        return kernel == SparseKernel.VECTOR ? Lanes.get() : JavaSparseOps.SLICE;
     }
 
     /**

@@ -152,7 +152,7 @@ public final class SparseNetwork {
 
     private Pass pass(int batch) {
         SellChain chain = null;
-        if (kernel == SparseKernel.VECTOR && batch == 1) {
+        if (batch == 1) {
             chain = sellChain;
             if (chain == null) {
                 synchronized (this) {

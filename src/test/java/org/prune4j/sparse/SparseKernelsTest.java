@@ -92,29 +92,48 @@ class SparseKernelsTest {
 
     @Test
     void sixteenBitIndicesGiveTheSameSpmvAsInts() {
-        // Small matrices keep int indices; forcing 16-bit ones exercises the kernel big matrices use.
-        for (int in : new int[] {300, 40000, 65536}) {
-            float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * 20, in + 1L), 0.9);
-            CsrMatrix csr = CsrMatrix.ofWeights(w, in, 20);
-            SellMatrix ints = SellMatrix.of(csr, Lanes.get());
-            SellMatrix shorts = SellMatrix.of(csr, Lanes.get(), 0);
-            assertTrue(ints.colIdx16 == null && shorts.colIdx16 != null, "index widths for in=" + in);
-            float[] x = SparseFixtures.gaussian(in, 9);
-            double[] ref = SparseFixtures.reference(x, 1, w, in, 20);
-            float[] a = new float[ints.paddedRows()];
-            float[] b = new float[shorts.paddedRows()];
-            VectorSparseOps.spmv(ints, x, a, null, false, 0, ints.slices);
-            VectorSparseOps.spmv(shorts, x, b, null, false, 0, shorts.slices);
-            assertArrayEquals(a, b, "in=" + in);
-            for (int i = 0; i < ints.rows(); i++) {
-                int row = ints.rowAt(i);
-                double magnitude = 0; // float rounding grows with the sum of |terms| (4000 per row at in=40000)
-                for (int c = 0; c < in; c++) {
-                    magnitude += Math.abs((double) w[c * 20 + row] * x[c]);
+        // Small matrices keep int indices; forcing 16-bit ones exercises the kernels big matrices use (both kernels:
+        // SELL-16 with gathers, scalar SELL-8).
+        for (SparseKernel k : SparseKernel.values()) {
+            int height = SparseLayer.sliceHeight(k);
+            for (int in : new int[] {300, 40000, 65536}) {
+                float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * 20, in + 1L), 0.9);
+                CsrMatrix csr = CsrMatrix.ofWeights(w, in, 20);
+                SellMatrix ints = SellMatrix.of(csr, height);
+                SellMatrix shorts = SellMatrix.of(csr, height, 0);
+                assertTrue(ints.colIdx16 == null && shorts.colIdx16 != null, "index widths for in=" + in);
+                float[] x = SparseFixtures.gaussian(in, 9);
+                double[] ref = SparseFixtures.reference(x, 1, w, in, 20);
+                float[] a = new float[ints.paddedRows()];
+                float[] b = new float[shorts.paddedRows()];
+                spmv(k, ints, x, a);
+                spmv(k, shorts, x, b);
+                assertArrayEquals(a, b, k + " in=" + in);
+                for (int i = 0; i < ints.rows(); i++) {
+                    int row = ints.rowAt(i);
+                    double magnitude = 0; // float rounding grows with the sum of |terms| (4000 per row at in=40000)
+                    for (int c = 0; c < in; c++) {
+                        magnitude += Math.abs((double) w[c * 20 + row] * x[c]);
+                    }
+                    assertEquals(ref[row], a[i], 1e-6 * magnitude, k + " in=" + in + " row " + row);
                 }
-                assertEquals(ref[row], a[i], 1e-6 * magnitude, "in=" + in + " row " + row);
             }
         }
+    }
+
+    private static void spmv(SparseKernel k, SellMatrix s, float[] x, float[] y) {
+        if (k == SparseKernel.VECTOR) {
+            VectorSparseOps.spmv(s, x, y, null, false, 0, s.slices);
+        } else {
+            JavaSparseOps.spmv(s, x, y, null, false, 0, s.slices);
+        }
+    }
+
+    @Test
+    void theScalarSpmvTakesSlicesOfEight() {
+        SellMatrix sixteen = SellMatrix.of(CsrMatrix.ofWeights(new float[] {1, 2, 3, 4}, 2, 2), 16);
+        assertThrows(IllegalArgumentException.class,
+                () -> JavaSparseOps.spmv(sixteen, new float[2], new float[16], null, false, 0, 1));
     }
 
     @Test
