@@ -26,6 +26,8 @@ class DenseNetworkTest {
 
     @Test
     void everyKernelKindGivesTheNetworksLogits() {
+        // output() and the timed pass itself (bind, into NaNs so that a value left unwritten fails, run twice as
+        // timing does)
         Network net = withBiases();
         DenseNetwork.KernelFactory[] factories = VectorApi.available()
                 ? new DenseNetwork.KernelFactory[] {DenseKernel::plainJava, DenseKernel::vector, DenseKernel::nd4j}
@@ -35,37 +37,22 @@ class DenseNetworkTest {
             for (int batch : new int[] {1, 9, 32, 201}) { // 201: cut into one block of rows per core
                 float[] x = DenseKernelTest.gaussian(batch * 70, batch);
                 float[] expected = net.output(Nd4j.create(x, new long[] {batch, 70}, DataType.FLOAT)).data().asFloat();
-                float[] actual = dn.output(x, batch);
-                assertEquals(expected.length, actual.length);
-                for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
-                            dn.kernelName() + " batch " + batch + " at " + i);
-                }
-            }
-        }
-    }
-
-    @Test
-    void theTimedPassGivesTheNetworksLogits() {
-        Network net = withBiases();
-        DenseNetwork.KernelFactory[] factories = VectorApi.available()
-                ? new DenseNetwork.KernelFactory[] {DenseKernel::plainJava, DenseKernel::vector}
-                : new DenseNetwork.KernelFactory[] {DenseKernel::plainJava};
-        for (DenseNetwork.KernelFactory f : factories) {
-            DenseNetwork dn = new DenseNetwork(net, f);
-            for (int batch : new int[] {1, 9, 201}) {
-                float[] x = DenseKernelTest.gaussian(batch * 70, batch);
-                float[] expected = net.output(Nd4j.create(x, new long[] {batch, 70}, DataType.FLOAT)).data().asFloat();
+                String what = dn.kernelName() + " batch " + batch;
+                assertLogits(expected, dn.output(x, batch), what);
                 float[] y = new float[batch * 10];
                 Arrays.fill(y, Float.NaN);
                 Runnable pass = dn.bind(x, batch, y);
                 pass.run();
                 pass.run();
-                for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], y[i], 1e-5 * Math.max(1, Math.abs(expected[i])),
-                            dn.kernelName() + " batch " + batch + " at " + i);
-                }
+                assertLogits(expected, y, what + " (timed pass)");
             }
+        }
+    }
+
+    private static void assertLogits(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), what + " at " + i);
         }
     }
 

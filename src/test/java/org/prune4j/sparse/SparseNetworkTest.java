@@ -32,12 +32,8 @@ class SparseNetworkTest {
                     }
                     INDArray xa = Nd4j.create(x, new long[] {batch, 784}, DataType.FLOAT);
                     float[] dense = net.output(xa).data().asFloat();
-                    float[] mine = sparse.output(xa).data().asFloat();
-                    assertEquals(dense.length, mine.length);
-                    for (int i = 0; i < dense.length; i++) {
-                        assertEquals(dense[i], mine[i], 1e-5 * Math.max(1, Math.abs(dense[i])),
-                                k + " sparsity " + sparsity + " batch " + batch + " at " + i);
-                    }
+                    assertLogits(dense, sparse.output(xa).data().asFloat(),
+                            k + " sparsity " + sparsity + " batch " + batch);
                 }
             }
         }
@@ -88,10 +84,15 @@ class SparseNetworkTest {
                 Runnable pass = sparse.bind(x, batch, y);
                 pass.run();
                 pass.run();
-                for (int i = 0; i < dense.length; i++) {
-                    assertEquals(dense[i], y[i], 1e-5 * Math.max(1, Math.abs(dense[i])), k + " batch " + batch + " at " + i);
-                }
+                assertLogits(dense, y, k + " batch " + batch);
             }
+        }
+    }
+
+    private static void assertLogits(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, Math.abs(expected[i])), what + " at " + i);
         }
     }
 
