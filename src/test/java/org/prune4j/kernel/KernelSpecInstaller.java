@@ -33,8 +33,10 @@ import java.util.stream.Stream;
  * installer was itself loaded with, so it needs no Maven coordinates.
  *
  * <p>Usage: {@code java -cp <test classpath> org.prune4j.kernel.KernelSpecInstaller DIR [--java PATH]
- * [--display-name NAME] [--heap 4g]}. {@code .ci/install-kernel} then installs {@code DIR} with
- * {@code jupyter kernelspec install --user --name java}; the tests point {@code JUPYTER_PATH} at it.
+ * [--display-name NAME] [--heap 4g] [--vector-api false]}. {@code .ci/install-kernel} then installs {@code DIR}
+ * with {@code jupyter kernelspec install --user --name java}; the tests point {@code JUPYTER_PATH} at it.
+ * {@code --vector-api false} writes a kernel whose JVM lacks {@code jdk.incubator.vector}, as a plain IJava
+ * install does: the walkthrough test runs notebook 4 on it to check the library's plain-Java fallback there.
  */
 public final class KernelSpecInstaller {
     /** Kernelspec name, the same as IJava's, so notebooks saved under IJava select this kernel. */
@@ -57,28 +59,51 @@ public final class KernelSpecInstaller {
     /**
      * Command-line entry point.
      *
-     * @param args {@code DIR [--java PATH] [--display-name NAME] [--heap SIZE]}
+     * @param args {@code DIR [--java PATH] [--display-name NAME] [--heap SIZE] [--vector-api true|false]}
      * @throws Exception on any I/O problem, or if the Java runtime is not a JDK 17+
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args[0].startsWith("--")) {
-            System.err.println("usage: KernelSpecInstaller DIR [--java PATH] [--display-name NAME] [--heap SIZE]");
+            System.err.println("usage: KernelSpecInstaller DIR [--java PATH] [--display-name NAME] [--heap SIZE]"
+                    + " [--vector-api true|false]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String displayName = DISPLAY_NAME;
         String heap = "4g";
+        boolean vectorApi = true;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--java" -> java = args[i + 1];
                 case "--display-name" -> displayName = args[i + 1];
                 case "--heap" -> heap = args[i + 1];
+                case "--vector-api" -> vectorApi = parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        write(dir, java, displayName, heap);
+        write(dir, java, displayName, heap, vectorApi);
         System.out.println("Wrote kernelspec '" + KERNEL_NAME + "' to " + dir.toAbsolutePath());
+    }
+
+    private static boolean parseBoolean(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("--vector-api takes true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /**
+     * Writes (or rewrites) the kernelspec directory of a kernel that runs the Vector API.
+     *
+     * @param dir         target directory, created if missing; its {@code lib/} is replaced
+     * @param java        the {@code java} executable of a JDK 17+ (it needs {@code jdk.jshell})
+     * @param displayName the display name
+     * @param heap        the {@code -Xmx} value
+     * @throws IOException on I/O failure
+     */
+    public static void write(Path dir, String java, String displayName, String heap) throws IOException {
+        write(dir, java, displayName, heap, true);
     }
 
     /**
@@ -88,9 +113,11 @@ public final class KernelSpecInstaller {
      * @param java        the {@code java} executable of a JDK 17+ (it needs {@code jdk.jshell})
      * @param displayName the display name
      * @param heap        the {@code -Xmx} value
+     * @param vectorApi   whether the kernel's JVM (and the cells' compiler) get {@code jdk.incubator.vector}
      * @throws IOException on I/O failure
      */
-    public static void write(Path dir, String java, String displayName, String heap) throws IOException {
+    public static void write(Path dir, String java, String displayName, String heap, boolean vectorApi)
+            throws IOException {
         if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty() || Runtime.version().feature() < 17) {
             throw new IllegalStateException("The kernel needs a JDK 17+ with jdk.jshell; this is "
                     + System.getProperty("java.home"));
@@ -103,7 +130,8 @@ public final class KernelSpecInstaller {
             Path jar = jarOf(resource);
             Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.writeString(dir.resolve("kernel.json"), kernelJson(java, displayName, heap), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("kernel.json"), kernelJson(java, displayName, heap, vectorApi),
+                StandardCharsets.UTF_8);
     }
 
     /**
@@ -112,11 +140,15 @@ public final class KernelSpecInstaller {
      * @param java        the {@code java} executable
      * @param displayName the display name
      * @param heap        the {@code -Xmx} value
+     * @param vectorApi   whether to add {@code jdk.incubator.vector} to the JVM and to the cells' compiler
      * @return pretty-printed JSON
      */
-    static String kernelJson(String java, String displayName, String heap) {
-        List<String> argv = List.of(java,
-                "--add-modules", "jdk.incubator.vector",
+    static String kernelJson(String java, String displayName, String heap, boolean vectorApi) {
+        List<String> argv = new ArrayList<>(List.of(java));
+        if (vectorApi) {
+            argv.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        argv.addAll(List.of(
                 "-Djava.awt.headless=true",
                 "-Xmx" + heap,
                 "-D" + KernelMain.LOG_LEVEL_PROPERTY + "=WARNING",
@@ -124,14 +156,16 @@ public final class KernelSpecInstaller {
                 // %jars) must be what keeps ND4J's INFO start-up lines out of the cells
                 "-cp", "{resource_dir}/lib/*",
                 KernelMain.class.getName(),
-                "{connection_file}");
+                "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
         spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        // Lets notebook cells compile against the Vector API, as the JVM flag lets the library run it.
-        spec.put("env", Map.of(KernelOptions.COMPILER_OPTS_KEY, "--add-modules jdk.incubator.vector"));
+        if (vectorApi) {
+            // Lets notebook cells compile against the Vector API, as the JVM flag lets the library run it.
+            spec.put("env", Map.of(KernelOptions.COMPILER_OPTS_KEY, "--add-modules jdk.incubator.vector"));
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 

@@ -45,6 +45,20 @@ class KernelSpecInstallerTest {
     }
 
     @Test
+    void aKernelWithoutTheVectorApiOmitsTheModuleFromTheJvmAndTheCompiler() throws Exception {
+        KernelSpecInstaller.write(dir, "/opt/jdk/bin/java", "plain", "2g", false);
+        JsonObject spec = new Gson().fromJson(Files.readString(dir.resolve("kernel.json")), JsonObject.class);
+        List<String> argv = new ArrayList<>();
+        spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
+
+        assertEquals(List.of("/opt/jdk/bin/java", "-Djava.awt.headless=true", "-Xmx2g",
+                "-Dprune4j.kernel.logLevel=WARNING", "-cp", "{resource_dir}/lib/*", KernelMain.class.getName(),
+                "{connection_file}"), argv);
+        assertFalse(spec.has("env"), "no compiler options either: " + spec);
+        assertEquals("plain", spec.get("display_name").getAsString());
+    }
+
+    @Test
     void libHoldsOnlyTheKernelAndBasekernelWithItsDependencies() throws Exception {
         KernelSpecInstaller.write(dir, "java", KernelSpecInstaller.DISPLAY_NAME, "1g");
         KernelSpecInstaller.write(dir, "java", KernelSpecInstaller.DISPLAY_NAME, "1g"); // idempotent

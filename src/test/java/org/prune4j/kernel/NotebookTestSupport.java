@@ -79,6 +79,19 @@ public final class NotebookTestSupport {
      * @throws IOException on I/O failure
      */
     public static NotebookTestSupport create(Path root, String heap) throws IOException {
+        return create(root, heap, true);
+    }
+
+    /**
+     * As {@link #create(Path, String)}, with or without the Vector API in the kernel's JVM.
+     *
+     * @param root      a temporary directory
+     * @param heap      the kernel's {@code -Xmx}, e.g. "4g"
+     * @param vectorApi false for a kernel started without {@code --add-modules jdk.incubator.vector}
+     * @return the support object
+     * @throws IOException on I/O failure
+     */
+    public static NotebookTestSupport create(Path root, String heap, boolean vectorApi) throws IOException {
         if (!Files.isExecutable(JUPYTER)) {
             fail(JUPYTER + " is missing: these tests execute notebooks with Debian's Jupyter. Install it with"
                     + " `apt-get update && apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client` (CI does).");
@@ -87,7 +100,7 @@ public final class NotebookTestSupport {
         NotebookTestSupport support = new NotebookTestSupport(root);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         KernelSpecInstaller.write(support.jupyterPath.resolve("kernels").resolve(KernelSpecInstaller.KERNEL_NAME),
-                java, "Java (prune4j kernel under test)", heap);
+                java, "Java (prune4j kernel under test)", heap, vectorApi);
         Files.createDirectories(support.dataDir);
         return support;
     }

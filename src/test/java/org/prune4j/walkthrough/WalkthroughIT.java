@@ -31,12 +31,16 @@ import com.google.gson.JsonObject;
 /**
  * Runs {@code notebooks/0*.ipynb} in order, as the walkthrough does (a failing cell fails the test), and checks
  * their outputs: charts are PNG images, tables are HTML, and the numbers they report reproduce the paper's shape.
+ * Then runs notebook 4 once more on a kernel whose JVM lacks {@code jdk.incubator.vector} (a plain IJava install):
+ * the library must fall back to its plain-Java kernels there, never fail the notebook.
  */
 class WalkthroughIT {
     @TempDir
     static Path tmp;
 
     private static final Map<String, JsonObject> EXECUTED = new LinkedHashMap<>();
+    /** Notebook 4 as executed on the kernel without the Vector API. */
+    private static JsonObject withoutVectorApi;
 
     @BeforeAll
     static void runNotebooks() throws Exception {
@@ -65,6 +69,14 @@ class WalkthroughIT {
         }
         // a generous bound (CI allows 90 minutes for everything): it catches a hang or a runaway, not a slow machine
         assertTrue(total < TimeUnit.MINUTES.toMillis(45), "the walkthrough takes under 45 minutes: " + total / 1000 + " s");
+
+        Path sizeAndSpeed = notebooks.stream().filter(p -> p.getFileName().toString().startsWith("04")).findFirst()
+                .orElseThrow(() -> new AssertionError("no notebook 04*: " + notebooks));
+        NotebookTestSupport plain = NotebookTestSupport.create(Files.createDirectories(tmp.resolve("plain")), "4g", false);
+        NotebookTestSupport.Run run = plain.run(sizeAndSpeed, 30, TimeUnit.MINUTES);
+        assertEquals(0, run.exitCode(), sizeAndSpeed + " failed without the Vector API:\n" + run.output());
+        System.out.printf("%s ran in %.0f s without the Vector API%n", sizeAndSpeed.getFileName(), run.millis() / 1000.0);
+        withoutVectorApi = run.notebook();
     }
 
     private static JsonObject notebook(String prefix) {
@@ -181,5 +193,27 @@ class WalkthroughIT {
         double dense256 = number(speed, "batch 256: dense (\\d+\\.\\d+)");
         double sparse256 = number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)");
         assertTrue(dense256 > 0 && sparse256 > 0, speed);
+    }
+
+    @Test
+    void sizeAndSpeedNotebookFallsBackToPlainJavaWithoutTheVectorApi() throws Exception {
+        JsonObject nb = withoutVectorApi;
+        // the same cells render, with the plain-Java kernels only
+        image(nb, "layer-timing-chart");
+        assertTrue(html(nb, "crossover-table").contains("crossover_sparsity"));
+        for (String tag : List.of("network-timing-table", "unit-timing-table")) {
+            String table = html(nb, tag);
+            assertTrue(table.contains("sparse_java") && table.contains("dense_java") && table.contains("dense_nd4j"),
+                    tag + ": " + table);
+            assertTrue(!table.contains("_vector"), tag + " has no Vector API method without the module: " + table);
+        }
+        String size = plain(nb, "storage-headline");
+        assertTrue(number(size, "\\((\\d+\\.\\d)x smaller\\)") >= 12, "≥ 12x smaller on disk: " + size);
+        String speed = plain(nb, "speed-headline");
+        assertTrue(number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)") > 0, speed);
+        // the same network, so the same accuracy as on the Vector API kernel
+        String vectorSize = plain(notebook("04"), "storage-headline");
+        assertEquals(number(vectorSize, "test accuracy (\\d+\\.\\d+) % before"),
+                number(size, "test accuracy (\\d+\\.\\d+) % before"), 1e-9, size + " / " + vectorSize);
     }
 }
