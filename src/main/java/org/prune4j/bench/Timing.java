@@ -42,7 +42,8 @@ import tech.tablesaw.api.Table;
  * }</pre>
  *
  * <p>Methods: {@code dense_nd4j}, {@code dense_java}, {@code dense_vector} (the dense baselines; "best dense" is
- * the fastest in each cell), {@code sparse_java}, {@code sparse_vector} (layout conversion included: for a layer
+ * the fastest in each cell), {@code sparse_java}, {@code sparse_vector} (not at batch 1 where the VECTOR kernel's
+ * SpMV is the plain-Java one; layout conversion included: for a layer
  * at both ends of every call, for a network only at its input and output), and {@code shrunk} (unit pruning: for a
  * layer, the dense layer with {@code round(out · (1 − s))} outputs; for a network, the shrunk network given, each
  * timed with the fastest dense kernel). The dense kernels are measured side by side twice per shape and batch and
@@ -334,7 +335,7 @@ public final class Timing {
                     Map<String, Runnable> cell = new LinkedHashMap<>();
                     cell.put(best, dense.get(best).bind(x, batch));
                     long nonZeros = 0;
-                    for (SparseKernel k : sparseKernels()) {
+                    for (SparseKernel k : sparseKernels(batch)) {
                         SparseLayer sparse = SparseLayer.ofWeights(pruned, in, out, k);
                         nonZeros = sparse.csr().nonZeros();
                         cell.put("sparse_" + k.label(), sparse.bind(x, batch));
@@ -370,7 +371,7 @@ public final class Timing {
                     Map<String, Runnable> cell = new LinkedHashMap<>();
                     cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
                     long nonZeros = 0;
-                    for (SparseKernel k : sparseKernels()) {
+                    for (SparseKernel k : sparseKernels(batch)) {
                         SparseNetwork sparse = SparseNetwork.of(pruned, k);
                         nonZeros = sparse.nonZeros();
                         cell.put("sparse_" + k.label(), sparse.bind(x, batch));
@@ -516,8 +517,19 @@ public final class Timing {
         return a;
     }
 
-    private static List<SparseKernel> sparseKernels() {
-        return VectorApi.available() ? List.of(SparseKernel.JAVA, SparseKernel.VECTOR) : List.of(SparseKernel.JAVA);
+    /**
+     * The sparse kernels to time at a batch size: at batch 1 the VECTOR kernel runs the plain-Java SpMV on CPUs with
+     * slow gathers, and timing the same code twice and keeping the faster would flatter it, so it is timed once.
+     */
+    private static List<SparseKernel> sparseKernels(int batch) {
+        if (!VectorApi.available() || batch == 1 && sameSpmv()) {
+            return List.of(SparseKernel.JAVA);
+        }
+        return List.of(SparseKernel.JAVA, SparseKernel.VECTOR);
+    }
+
+    private static boolean sameSpmv() {
+        return VectorApi.available() && SparseKernel.VECTOR.spmv().equals(SparseKernel.JAVA.spmv());
     }
 
     private static List<DenseKernel> shrunkKernels(float[] w, int in, int out, long work, long javaLimit) {
@@ -565,7 +577,8 @@ public final class Timing {
      * One cell's rows: every dense kernel as measured once per shape and batch (its ratio to the fastest from that
      * measurement), except the fastest, whose row is its measurement side by side with this sparsity; then every
      * sparse kernel, with its ratio to the fastest dense one in this cell and, as its detail, the non-zero weights it
-     * multiplied with.
+     * multiplied with (and at batch 1 its SpMV: on CPUs with slow gathers the VECTOR kernel's is the scalar one,
+     * timed once as sparse_java).
      */
     private void addDenseAndSparse(Table t, int batch, double s, SideBySide denseTimes, String best,
                                    SideBySide times, int tries, String note, long nonZeros) {
@@ -576,10 +589,11 @@ public final class Timing {
                 add(t, batch, s, name, denseTimes.get(name), denseTimes.ratio(name, best), tries, "");
             }
         }
-        for (SparseKernel k : sparseKernels()) {
+        for (SparseKernel k : sparseKernels(batch)) {
             String name = "sparse_" + k.label();
             add(t, batch, s, name, times.get(name), times.ratio(name, best), tries,
-                    String.format(Locale.ROOT, "%,d non-zeros", nonZeros));
+                    String.format(Locale.ROOT, "%,d non-zeros", nonZeros) + (batch == 1 ? ", " + k.spmv()
+                            + (sameSpmv() ? " (the VECTOR kernel's SpMV too on this CPU)" : "") : ""));
         }
     }
 

@@ -86,21 +86,23 @@ public final class KernelWarmup {
                 untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, max), deadline);
                 untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, null), deadline);
             }
-            SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
-            float[] xv = gaussian(random, 40);
-            float[] yv = new float[sell.paddedRows()];
-            float[] sb = new float[sell.paddedRows()];
-            untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, sb, true, 0, sell.slices), deadline);
-            untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices), deadline);
-            // the 16-bit column indices that big layers use (this one only because it is told to): without them
-            // here, spmv is compiled on a profile that never took that branch, and the first big layer sends it
-            // back to the interpreter in the middle of a timing
-            SellMatrix sell16 = SellMatrix.of(csr, VectorSparseOps.L, 0);
-            float[] y16 = new float[sell16.paddedRows()];
-            untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, sb, true, 0, sell16.slices), deadline);
-            untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices), deadline);
-            calls.add(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices));
-            calls.add(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices));
+            if (Gathers.FAST) { // else the VECTOR kernel's SpMV is the scalar one, warmed with the JAVA kernel
+                SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
+                float[] xv = gaussian(random, 40);
+                float[] yv = new float[sell.paddedRows()];
+                float[] sb = new float[sell.paddedRows()];
+                untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, sb, true, 0, sell.slices), deadline);
+                untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices), deadline);
+                // the 16-bit column indices that big layers use (this one only because it is told to): without them
+                // here, spmv is compiled on a profile that never took that branch, and the first big layer sends it
+                // back to the interpreter in the middle of a timing
+                SellMatrix sell16 = SellMatrix.of(csr, VectorSparseOps.L, 0);
+                float[] y16 = new float[sell16.paddedRows()];
+                untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, sb, true, 0, sell16.slices), deadline);
+                untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices), deadline);
+                calls.add(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices));
+                calls.add(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices));
+            }
             BlockedCsr blocked = new BlockedCsr(csr, 16);
             for (int v = 1; v <= Layouts.MAX_VECTORS; v *= 2) {
                 int width = v * VectorSparseOps.L;

@@ -171,10 +171,10 @@ final class Pass {
     void run(float[] x, float[] y) {
         int n = layers.size();
         if (batch == 1) {
-            boolean vector = kernel == SparseKernel.VECTOR;
-            if (vector ? !VectorSparseOps.isFinite(x) : !InputCheck.isFinite(x)) {
+            if (kernel == SparseKernel.VECTOR ? !VectorSparseOps.isFinite(x) : !InputCheck.isFinite(x)) {
                 InputCheck.finite(x, x.length);
             }
+            boolean vector = SparseLayer.gathers(kernel);
             float[] a = x;
             for (int i = 0; i < n; i++) {
                 SellMatrix s = sells[i];

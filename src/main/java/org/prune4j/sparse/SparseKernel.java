@@ -9,13 +9,14 @@ import org.prune4j.dense.VectorApi;
 public enum SparseKernel {
     /**
      * Plain Java: scalar SELL-8 SpMV, one FMA accumulator per row of a slice; SpMM over one array per feature
-     * (auto-vectorized). On CPUs with slow gathers (AMD Zen 4) its SpMV is the faster at batch 1: 784 × 300 at 90 %
-     * on one core, 7.5 µs against 9.7 gathered.
+     * (auto-vectorized).
      */
     JAVA,
     /**
-     * Vector API: SELL-C SpMV with gathers (on the Intel Xeon about twice as fast as scalar CSR); SpMM over a
-     * chunked, column-blocked layout.
+     * Vector API: SELL-C SpMV with gathers where gathers pay (on the Intel Xeon about twice as fast as scalar CSR),
+     * else (AMD CPUs, whose gathers are slow: Zen 4, 784 × 300 at 90 % on one core, 9.8 µs gathered against 7.4)
+     * the scalar SELL-8 SpMV, with bit-identical results either way (see {@code Gathers}); SpMM over a chunked,
+     * column-blocked layout.
      */
     VECTOR;
 
@@ -29,6 +30,14 @@ public enum SparseKernel {
         if (this == VECTOR) {
             VectorApi.require();
         }
+    }
+
+    /**
+     * @return how this kernel multiplies one input in this JVM: "SELL-16 gathers" (the vector length) or "scalar
+     * SELL-8"
+     */
+    public String spmv() {
+        return SparseLayer.gathers(this) ? "SELL-" + Lanes.get() + " gathers" : "scalar SELL-" + JavaSparseOps.SLICE;
     }
 
     /** @return the name used in timing tables: "java" or "vector" */

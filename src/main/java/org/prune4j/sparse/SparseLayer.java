@@ -186,7 +186,10 @@ public final class SparseLayer {
         return () -> pass.run(x, y);
     }
 
-    /** @return the SELL-C form (C = the vector length, or {@link JavaSparseOps#SLICE} for plain Java), built on first use */
+    /**
+     * @return the SELL-C form (C = the vector length where the SpMV gathers, else {@link JavaSparseOps#SLICE}), built
+     * on first use
+     */
     SellMatrix sell() {
         SellMatrix s = sell;
         if (s == null) {
@@ -202,7 +205,12 @@ public final class SparseLayer {
 
     /** @return the rows per SELL slice of a kernel's SpMV */
     static int sliceHeight(SparseKernel kernel) {
-        return kernel == SparseKernel.VECTOR ? Lanes.get() : JavaSparseOps.SLICE;
+        return gathers(kernel) ? Lanes.get() : JavaSparseOps.SLICE;
+    }
+
+    /** @return whether a kernel's SpMV is the Vector API's gathers (else the scalar SELL-8 loop; see {@link Gathers}) */
+    static boolean gathers(SparseKernel kernel) {
+        return kernel == SparseKernel.VECTOR && Gathers.FAST;
     }
 
     /**

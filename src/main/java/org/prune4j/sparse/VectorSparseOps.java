@@ -14,7 +14,8 @@ import org.prune4j.dense.Simd;
  *
  * <ul>
  * <li>SpMV over SELL-C with C = one vector: per slice, the k-th non-zeros of C rows are one vector load of values
- * and one gather from the input, into two accumulators (alternating k) to hide the FMA latency;</li>
+ * and one gather from the input, into one accumulator (bit-identical to the scalar SELL-8 SpMV; used where
+ * {@link Gathers} says gathers pay);</li>
  * <li>SpMM over the chunked layout and a column-blocked CSR: each non-zero is broadcast and drives 1, 2, 4 or 8
  * contiguous FMAs over a chunk of the batch, with two accumulator sets (even and odd non-zeros) per row (one set
  * of eight for 8 vectors).</li>
@@ -46,20 +47,15 @@ final class VectorSparseOps {
         FloatVector zero = FloatVector.zero(S);
         for (int s = s0; s < s1; s++) {
             int p = a.sliceOffset[s];
-            int w = a.sliceWidth[s];
-            FloatVector acc0 = zero;
-            FloatVector acc1 = zero;
-            // a counted loop over p (not "k + 1 < w"): C2 then drops the range checks and the safepoint poll
-            // from the loop (784 x 300 at 90 % on one core, old and new side by side in one JVM: 8.6 -> 7.5 µs)
-            int pairs = p + (w & ~1) * L;
-            for (; p < pairs; p += 2 * L) {
-                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, idx, p), acc0);
-                acc1 = FloatVector.fromArray(S, val, p + L).fma(FloatVector.fromArray(S, x, 0, idx, p + L), acc1);
+            int end = a.sliceOffset[s + 1];
+            // One accumulator, the k-th non-zeros in order: each row is summed exactly as the scalar SELL-8 loop
+            // sums it, so the two SpMVs agree to the bit (two accumulators were no faster on Zen 4, one core,
+            // 784 x 300 at 90 %: 13.6-13.9 µs with one against 14.3 with two in one JVM, 9.8 against 15.7-15.9 in
+            // another). A counted loop over p lets C2 drop the range checks and the safepoint poll.
+            FloatVector acc = zero;
+            for (; p < end; p += L) {
+                acc = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, idx, p), acc);
             }
-            if ((w & 1) != 0) {
-                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, idx, p), acc0);
-            }
-            FloatVector acc = acc0.add(acc1);
             if (bias != null) {
                 acc = acc.add(FloatVector.fromArray(S, bias, s * L));
             }
@@ -80,25 +76,15 @@ final class VectorSparseOps {
         short[] idx = a.colIdx16;
         float[] val = a.values;
         int[] i0 = new int[L];
-        int[] i1 = new int[L];
         FloatVector zero = FloatVector.zero(S);
         for (int s = s0; s < s1; s++) {
             int p = a.sliceOffset[s];
-            int w = a.sliceWidth[s];
-            FloatVector acc0 = zero;
-            FloatVector acc1 = zero;
-            int pairs = p + (w & ~1) * L;
-            for (; p < pairs; p += 2 * L) {
+            int end = a.sliceOffset[s + 1];
+            FloatVector acc = zero;
+            for (; p < end; p += L) {
                 widen(idx, p, i0);
-                widen(idx, p + L, i1);
-                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
-                acc1 = FloatVector.fromArray(S, val, p + L).fma(FloatVector.fromArray(S, x, 0, i1, 0), acc1);
+                acc = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc);
             }
-            if ((w & 1) != 0) {
-                widen(idx, p, i0);
-                acc0 = FloatVector.fromArray(S, val, p).fma(FloatVector.fromArray(S, x, 0, i0, 0), acc0);
-            }
-            FloatVector acc = acc0.add(acc1);
             if (bias != null) {
                 acc = acc.add(FloatVector.fromArray(S, bias, s * L));
             }

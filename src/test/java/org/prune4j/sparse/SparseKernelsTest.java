@@ -92,10 +92,10 @@ class SparseKernelsTest {
 
     @Test
     void sixteenBitIndicesGiveTheSameSpmvAsInts() {
-        // Small matrices keep int indices; forcing 16-bit ones exercises the kernels big matrices use (both kernels:
+        // Small matrices keep int indices; forcing 16-bit ones exercises the kernels big matrices use (both SpMVs:
         // SELL-16 with gathers, scalar SELL-8).
         for (SparseKernel k : SparseKernel.values()) {
-            int height = SparseLayer.sliceHeight(k);
+            int height = k == SparseKernel.VECTOR ? VectorSparseOps.L : JavaSparseOps.SLICE;
             for (int in : new int[] {300, 40000, 65536}) {
                 float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * 20, in + 1L), 0.9);
                 CsrMatrix csr = CsrMatrix.ofWeights(w, in, 20);
@@ -127,6 +127,51 @@ class SparseKernelsTest {
         } else {
             JavaSparseOps.spmv(s, x, y, null, false, 0, s.slices);
         }
+    }
+
+    @Test
+    void theGatherAndScalarSpmvsAgreeToTheBit() {
+        // Gathers.FAST picks one of them per CPU for the VECTOR kernel: only the speed may differ, so every output
+        // must be the same float, with and without bias and ReLU, with int and 16-bit indices.
+        assertTrue(org.prune4j.dense.VectorApi.available(), "the test JVM runs with the Vector API (see pom.xml)");
+        int[][] shapes = {{37, 17}, {300, 100}, {784, 300}, {5, 40}};
+        for (int[] shape : shapes) {
+            int in = shape[0];
+            int out = shape[1];
+            for (double sparsity : new double[] {0, 0.5, 0.9, 0.99}) {
+                float[] w = SparseFixtures.magnitudePruned(SparseFixtures.gaussian(in * out, in + 31L * out), sparsity);
+                CsrMatrix csr = CsrMatrix.ofWeights(w, in, out);
+                float[] x = SparseFixtures.gaussian(in, 3);
+                float[] bias = SparseFixtures.gaussian(out, 4);
+                for (int shortIndexEntries : new int[] {SellMatrix.SHORT_INDEX_ENTRIES, 0}) {
+                    SellMatrix gathered = SellMatrix.of(csr, VectorSparseOps.L, shortIndexEntries);
+                    SellMatrix scalar = SellMatrix.of(csr, JavaSparseOps.SLICE, shortIndexEntries);
+                    for (boolean affine : new boolean[] {false, true}) {
+                        float[] g = new float[gathered.paddedRows()];
+                        float[] j = new float[scalar.paddedRows()];
+                        VectorSparseOps.spmv(gathered, x, g, affine ? inOrder(gathered, bias) : null, affine, 0,
+                                gathered.slices);
+                        JavaSparseOps.spmv(scalar, x, j, affine ? inOrder(scalar, bias) : null, affine, 0,
+                                scalar.slices);
+                        String what = in + "x" + out + " s=" + sparsity + (shortIndexEntries == 0 ? " 16-bit" : "")
+                                + (affine ? " bias+relu" : "");
+                        for (int pos = 0; pos < out; pos++) {
+                            assertEquals(gathered.rowAt(pos), scalar.rowAt(pos), "same row order " + what);
+                            assertEquals(Float.floatToRawIntBits(j[pos]), Float.floatToRawIntBits(g[pos]),
+                                    what + " row " + gathered.rowAt(pos) + ": " + j[pos] + " vs " + g[pos]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] inOrder(SellMatrix s, float[] bias) {
+        float[] b = new float[s.paddedRows()];
+        for (int pos = 0; pos < s.rows(); pos++) {
+            b[pos] = bias[s.rowAt(pos)];
+        }
+        return b;
     }
 
     @Test
