@@ -529,7 +529,7 @@ public final class Timing {
     }
 
     private static boolean sameSpmv() {
-        return VectorApi.available() && SparseKernel.VECTOR.spmv().equals(SparseKernel.JAVA.spmv());
+        return VectorApi.available() && !SparseKernel.VECTOR.gathers();
     }
 
     private static List<DenseKernel> shrunkKernels(float[] w, int in, int out, long work, long javaLimit) {

@@ -174,7 +174,7 @@ final class Pass {
             if (kernel == SparseKernel.VECTOR ? !VectorSparseOps.isFinite(x) : !InputCheck.isFinite(x)) {
                 InputCheck.finite(x, x.length);
             }
-            boolean vector = SparseLayer.gathers(kernel);
+            boolean vector = kernel.gathers();
             float[] a = x;
             for (int i = 0; i < n; i++) {
                 SellMatrix s = sells[i];

@@ -33,11 +33,19 @@ public enum SparseKernel {
     }
 
     /**
+     * @return whether this kernel's batch-1 product gathers with the Vector API in this JVM (else it is the scalar
+     * SELL-8 one, which {@link #JAVA} always runs)
+     */
+    public boolean gathers() {
+        return this == VECTOR && Gathers.FAST;
+    }
+
+    /**
      * @return how this kernel multiplies one input in this JVM: "SELL-16 gathers" (the vector length) or "scalar
      * SELL-8"
      */
     public String spmv() {
-        return SparseLayer.gathers(this) ? "SELL-" + Lanes.get() + " gathers" : "scalar SELL-" + JavaSparseOps.SLICE;
+        return gathers() ? "SELL-" + Lanes.get() + " gathers" : "scalar SELL-" + JavaSparseOps.SLICE;
     }
 
     /** @return the name used in timing tables: "java" or "vector" */

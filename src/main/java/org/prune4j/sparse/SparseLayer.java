@@ -205,12 +205,7 @@ public final class SparseLayer {
 
     /** @return the rows per SELL slice of a kernel's SpMV */
     static int sliceHeight(SparseKernel kernel) {
-        return gathers(kernel) ? Lanes.get() : JavaSparseOps.SLICE;
-    }
-
-    /** @return whether a kernel's SpMV is the Vector API's gathers (else the scalar SELL-8 loop; see {@link Gathers}) */
-    static boolean gathers(SparseKernel kernel) {
-        return kernel == SparseKernel.VECTOR && Gathers.FAST;
+        return kernel.gathers() ? Lanes.get() : JavaSparseOps.SLICE;
     }
 
     /**

@@ -35,6 +35,8 @@ class GathersTest {
         assertEquals(Gathers.FAST, Gathers.choose(System.getProperty(Gathers.PROPERTY), vendor));
         assertEquals(Gathers.FAST ? VectorSparseOps.L : JavaSparseOps.SLICE, SparseLayer.sliceHeight(SparseKernel.VECTOR));
         assertEquals(JavaSparseOps.SLICE, SparseLayer.sliceHeight(SparseKernel.JAVA));
+        assertEquals(Gathers.FAST, SparseKernel.VECTOR.gathers());
+        assertFalse(SparseKernel.JAVA.gathers());
     }
 
     @Test
