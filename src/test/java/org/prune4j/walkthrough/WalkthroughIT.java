@@ -136,8 +136,8 @@ class WalkthroughIT {
         image(nb, "l2-chart");
         String h = plain(nb, "headline");
         double weight90 = number(h, "weights pruned: no L2 (\\d+\\.\\d) /");
-        double weight95NoL2 = number(h, "no L2 \\d+\\.\\d / (\\d+\\.\\d) %");
-        double weight95L2 = number(h, "L2 1e-3 \\d+\\.\\d / (\\d+\\.\\d) %");
+        double weightsNoL2 = number(h, "of weights pruned: no L2 (\\d+\\.\\d) %, L2 1e-3 \\d+\\.\\d %;");
+        double weightsL2 = number(h, "of weights pruned: no L2 \\d+\\.\\d %, L2 1e-3 (\\d+\\.\\d) %;");
         double unit90NoL2 = number(h, "at 90 % of units pruned: no L2 (\\d+\\.\\d) %");
         double unitsNoL2 = number(h, "of units pruned: no L2 (\\d+\\.\\d) %, L2 1e-3 \\d+\\.\\d %$");
         double unitsL2 = number(h, "of units pruned: no L2 \\d+\\.\\d %, L2 1e-3 (\\d+\\.\\d) %$");
@@ -145,7 +145,9 @@ class WalkthroughIT {
         // the same 90 % one way and the other (Intel run: 96.3 against about 32, read off its chart; AMD run: 96.4
         // against 36.5)
         assertTrue(unit90NoL2 < weight90 - 30, "unit pruning falls much earlier: " + h);
-        assertTrue(weight95L2 > weight95NoL2, "L2 holds longer (weights): " + h);
+        // weights: over the fall, not at 95 % alone (AMD, one ND4J thread: 86.8 with L2 against 82.6 without; two
+        // threads: 87.2 against 87.5, while the mean from 90 to 99 % was 69.9 against 67.6)
+        assertTrue(weightsL2 > weightsNoL2, "L2 holds longer (weights): " + h);
         // over the whole fall, not at one level of its steep part: at 70 % of units the AMD run had L2 6 points
         // below no L2 (80.5 against 86.6), the Intel run 3.7 above; the means were 4.5 and about 5.7 above
         assertTrue(unitsL2 > unitsNoL2, "L2 holds longer (units): " + h);
