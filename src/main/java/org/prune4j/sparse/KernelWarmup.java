@@ -78,6 +78,24 @@ public final class KernelWarmup {
         float[] bias = gaussian(random, 20);
         long deadline = System.nanoTime() + MAX_NANOS;
         SparseKernel[] kernels = VectorApi.available() ? SparseKernel.values() : new SparseKernel[] {SparseKernel.JAVA};
+        // The batch-1 SpMVs that run here (the scalar one; the gathers where they are used), each also with the 16-bit
+        // column indices big layers use (this small matrix only because it is told to): without them here, an SpMV is
+        // compiled on a profile that never took that branch, and the first big layer sends it back to the
+        // interpreter in the middle of a timing.
+        float[] xv = gaussian(random, 40);
+        boolean[] spmvs = VectorApi.available() && SparseKernel.VECTOR.gathers() ? new boolean[] {false, true}
+                : new boolean[] {false};
+        for (boolean gathers : spmvs) {
+            for (int shortIndexEntries : new int[] {SellMatrix.SHORT_INDEX_ENTRIES, 0}) {
+                SellMatrix sell = SellMatrix.of(csr, gathers ? VectorSparseOps.L : JavaSparseOps.SLICE,
+                        shortIndexEntries);
+                float[] yv = new float[sell.paddedRows()];
+                float[] sb = new float[sell.paddedRows()];
+                untilCompiled(() -> Pass.spmv(gathers, sell, xv, yv, sb, true, 0, sell.slices), deadline);
+                untilCompiled(() -> Pass.spmv(gathers, sell, xv, yv, null, false, 0, sell.slices), deadline);
+                calls.add(() -> Pass.spmv(gathers, sell, xv, yv, null, false, 0, sell.slices));
+            }
+        }
         if (VectorApi.available()) {
             if (VectorTranspose.USABLE) {
                 float[] tile = gaussian(random, 256);
@@ -85,23 +103,6 @@ public final class KernelWarmup {
                 float[] max = new float[16];
                 untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, max), deadline);
                 untilCompiled(() -> VectorTranspose.tile(tile, 0, 16, into, 0, 16, null), deadline);
-            }
-            if (Gathers.FAST) { // else the VECTOR kernel's SpMV is the scalar one, warmed with the JAVA kernel
-                SellMatrix sell = SellMatrix.of(csr, VectorSparseOps.L);
-                float[] xv = gaussian(random, 40);
-                float[] yv = new float[sell.paddedRows()];
-                float[] sb = new float[sell.paddedRows()];
-                untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, sb, true, 0, sell.slices), deadline);
-                untilCompiled(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices), deadline);
-                // the 16-bit column indices that big layers use (this one only because it is told to): without them
-                // here, spmv is compiled on a profile that never took that branch, and the first big layer sends it
-                // back to the interpreter in the middle of a timing
-                SellMatrix sell16 = SellMatrix.of(csr, VectorSparseOps.L, 0);
-                float[] y16 = new float[sell16.paddedRows()];
-                untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, sb, true, 0, sell16.slices), deadline);
-                untilCompiled(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices), deadline);
-                calls.add(() -> VectorSparseOps.spmv(sell16, xv, y16, null, false, 0, sell16.slices));
-                calls.add(() -> VectorSparseOps.spmv(sell, xv, yv, null, false, 0, sell.slices));
             }
             BlockedCsr blocked = new BlockedCsr(csr, 16);
             for (int v = 1; v <= Layouts.MAX_VECTORS; v *= 2) {

@@ -245,8 +245,8 @@ final class Pass {
         }
     }
 
-    private static void spmv(boolean vector, SellMatrix s, float[] x, float[] y, float[] bias, boolean relu, int s0,
-            int s1) {
+    /** Slices {@code [s0, s1)} of a batch-1 product with the gathers ({@code vector}) or the scalar SELL-8 loop. */
+    static void spmv(boolean vector, SellMatrix s, float[] x, float[] y, float[] bias, boolean relu, int s0, int s1) {
         if (vector) {
             VectorSparseOps.spmv(s, x, y, bias, relu, s0, s1);
         } else {
