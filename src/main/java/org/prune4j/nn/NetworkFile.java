@@ -82,6 +82,14 @@ public final class NetworkFile {
                 Activation activation = Activation.valueOf(in.readUTF());
                 double dropout = in.readDouble();
                 boolean hasMask = in.readBoolean();
+                // every weight and bias is stored, so the bytes left bound what a sound layer can claim: a header
+                // that claims more is rejected before anything is allocated for it
+                long floats = (long) inputs * outputs + outputs;
+                if (inputs < 1 || outputs < 1 || floats * Float.BYTES > in.available()) {
+                    throw new ModelFileException(file + " is damaged: layer " + layerName + " claims " + inputs
+                            + " x " + outputs + " weights, more than the " + in.available()
+                            + " bytes left in the file hold; save the model again");
+                }
                 float[] w = readFloats(in, inputs * outputs);
                 float[] b = readFloats(in, outputs);
                 DenseLayer layer = new DenseLayer(layerName, Nd4j.create(w, new long[] {inputs, outputs}, DataType.FLOAT),

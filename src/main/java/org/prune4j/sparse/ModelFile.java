@@ -118,6 +118,26 @@ public final class ModelFile {
     }
 
     /**
+     * A sparse encoding's few bytes may stand for a big layer, so unlike a dense file the file's size does not bound
+     * what reading it allocates: a layer is read back dense (its weights and its mask, each a float per weight, on
+     * the heap), and one that cannot fit in this JVM's heap at all is refused before anything is allocated for it.
+     */
+    static void requireHeap(String layer, int inputs, int outputs, long maxHeap) {
+        long bytes = 2L * Float.BYTES * inputs * outputs;
+        if (bytes > maxHeap) {
+            throw new ModelFileException("layer " + layer + " is " + inputs + " x " + outputs + ": reading it back"
+                    + " dense needs " + size(bytes) + " of heap for its weights and mask, more than this JVM's maximum"
+                    + " heap of " + size(maxHeap) + "; read it in a JVM started with a larger -Xmx", null);
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1L << 30
+                ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+
+    /**
      * @param bytes a model file's contents
      * @return the network
      * @throws ModelFileException if they are truncated, damaged or not a model file
@@ -154,6 +174,7 @@ public final class ModelFile {
                 if (inputs < 1 || outputs < 1 || (long) inputs * outputs > Integer.MAX_VALUE) {
                     throw new ModelFileException("layer " + layer + " has an impossible shape " + inputs + " x " + outputs, null);
                 }
+                requireHeap(layer, inputs, outputs, Runtime.getRuntime().maxMemory());
                 Activation activation = Activation.valueOf(in.readUTF());
                 if ((long) outputs * Float.BYTES > in.available()) {
                     throw new ModelFileException("layer " + layer + " claims " + outputs + " outputs, more biases than"

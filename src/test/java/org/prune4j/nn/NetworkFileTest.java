@@ -67,6 +67,25 @@ class NetworkFileTest {
     }
 
     @Test
+    void aShapeBiggerThanTheFileIsRejectedBeforeAllocating() throws IOException {
+        Network net = masked();
+        Path file = tmp.resolve("net.p4j");
+        net.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        // magic (8), version (4), name "m" (2 + 1), layer count (4), first layer's name, then its inputs
+        int at = 8 + 4 + 3 + 4 + 2 + net.layer(0).name().length();
+        for (int inputs : new int[] {100_000, -9, 0x40000000}) {
+            java.nio.ByteBuffer.wrap(bytes, at, 4).putInt(inputs);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+            Path forged = Files.write(tmp.resolve("forged"), bytes);
+            ModelFileException e = assertThrows(ModelFileException.class, () -> Network.load(forged));
+            assertTrue(e.getMessage().contains("claims " + inputs + " x 12 weights"), e.getMessage());
+        }
+    }
+
+    @Test
     void differentShapeIsRejectedAndNothingChanges() {
         Path file = tmp.resolve("net.p4j");
         masked().save(file);

@@ -83,6 +83,39 @@ class ModelFileTest {
     }
 
     @Test
+    void aLayerTooBigForTheHeapIsRefusedBeforeItIsAllocated() throws IOException {
+        // a few bytes of sparse encoding may stand for a huge layer: 40,000 x 40,000 is 12 GiB dense with its mask,
+        // beyond the tests' 2 GiB heap, though the forged file below is 160 KB
+        int n = 40_000;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(buffer);
+        out.write(new byte[] {'P', '4', 'J', 'M'});
+        out.writeByte(1);
+        out.writeUTF(WeightEncoding.csr(32, false).name());
+        out.writeUTF("huge");
+        out.writeInt(1);
+        out.writeUTF("fc1");
+        out.writeInt(n);
+        out.writeInt(n);
+        out.writeUTF("RELU");
+        out.write(new byte[n * Float.BYTES]);
+        out.writeInt(0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(buffer.toByteArray());
+        out.writeInt((int) crc.getValue());
+        byte[] forged = buffer.toByteArray();
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(forged));
+        assertTrue(e.getMessage().contains("layer fc1 is 40000 x 40000: reading it back dense needs 11.9 GiB")
+                && e.getMessage().contains("-Xmx"),
+                e.getMessage());
+        // the bound: a layer's dense weights and mask, 8 bytes per weight
+        long lenetFc1 = 8L * 784 * 300;
+        ModelFile.requireHeap("fc1", 784, 300, lenetFc1);
+        e = assertThrows(ModelFileException.class, () -> ModelFile.requireHeap("fc1", 784, 300, lenetFc1 - 1));
+        assertTrue(e.getMessage().contains("needs 1.8 MiB"), e.getMessage());
+    }
+
+    @Test
     void storageOfAnEightPercentLeNetShapedNetwork() {
         Network net = SparseFixtures.prunedMlp(42, 0.92, 784, 300, 100, 10);
         Table t = Storage.of(net);
