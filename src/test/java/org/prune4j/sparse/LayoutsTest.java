@@ -91,6 +91,24 @@ class LayoutsTest {
     }
 
     @Test
+    void alignedFloatsAreHumongousSoG1PutsThemAtARegionStart() {
+        // the test JVM runs G1 (Java 17's default on two cores); without it there is nothing to check
+        assertTrue(AlignedFloats.HUMONGOUS_BYTES > 0, "G1 not in use in the test JVM");
+        long half = AlignedFloats.HUMONGOUS_BYTES;
+        int floatsAtHalf = (int) ((half - sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET) / Float.BYTES);
+        // small, just under, exactly at and just over half a region (as an array object), and well over it
+        for (int n : new int[] {1, 1000, floatsAtHalf - 20, floatsAtHalf - 12, floatsAtHalf, floatsAtHalf + 1,
+                3 * floatsAtHalf}) {
+            AlignedFloats a = AlignedFloats.of(n);
+            long objectBytes = sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET + (long) Float.BYTES * a.data.length;
+            // G1's rule is "larger than half a region": an array of exactly half a region is an ordinary object
+            assertTrue(objectBytes > half, n + " floats: an array of " + objectBytes + " bytes is not humongous");
+            assertTrue(a.offset > 0 && (sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET + Float.BYTES * a.offset) % 64 == 0);
+            assertTrue(a.data.length >= a.offset + n);
+        }
+    }
+
+    @Test
     void rowsLayoutRoundTrips() {
         float[] x = SparseFixtures.gaussian(7 * 5, 1);
         float[][] rows = new float[5][7];
