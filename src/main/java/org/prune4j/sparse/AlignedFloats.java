@@ -10,14 +10,13 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * <p>Why: a 64-byte vector load that straddles two cache lines costs about twice as much, and the SpMM kernel loads
  * a 64-byte-aligned-in-the-layout piece of the activations per non-zero; misaligned, it was measured 1.5–3× slower
  * (the "alignment swings sparse kernels between JVMs" effect). Java gives no control over array addresses, but
- * G1 places an array of at least half a region (a "humongous" object) at the start of a region and never moves it,
+ * G1 places an array larger than half a region (a "humongous" object) at the start of a region and never moves it,
  * so its first element sits at the array base offset (16 bytes) past a region boundary. Arrays are therefore
  * padded to just over half a region when the JVM runs G1 and the padding is at most {@value #MAX_PAD_BYTES} bytes;
- * otherwise the offset is 0 and only speed, never a result, is affected. "Over", not "at least": until 2026-11-29
- * arrays were padded to exactly half a region, which G1 does not count as humongous, so a batched pass's buffers
- * were aligned only when one happened to start a fresh region; one core, 784×300 at 40 % sparsity, batch 256, a
- *  pass took 0.97–1.0 ms with its input buffer aligned and 1.4–1.8 ms with it 16 or 48 bytes off (addresses read in a
- * probe, twelve passes in each of two JVMs).
+ * otherwise the offset is 0 and only speed, never a result, is affected. Just over, not exactly half: an array of
+ * exactly half a region is an ordinary object, aligned only if it happens to start a fresh region, and moved by
+ * collections (one core, 784×300 at 40 % sparsity, batch 256: a pass took 0.97–1.0 ms with its input buffer aligned,
+ * 1.4–1.8 ms with it 16 or 48 bytes off).
  */
 final class AlignedFloats {
     private static final int LINE = 64;

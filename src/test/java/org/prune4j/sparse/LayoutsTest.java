@@ -92,7 +92,7 @@ class LayoutsTest {
 
     @Test
     void alignedFloatsAreHumongousSoG1PutsThemAtARegionStart() {
-        // the test JVM runs G1 (Java 17's default on two cores); without it there is nothing to check
+        // the test JVM runs G1 (pom.xml names it)
         assertTrue(AlignedFloats.HUMONGOUS_BYTES > 0, "G1 not in use in the test JVM");
         long half = AlignedFloats.HUMONGOUS_BYTES;
         int floatsAtHalf = (int) ((half - sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET) / Float.BYTES);
