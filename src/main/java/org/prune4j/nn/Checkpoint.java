@@ -63,12 +63,16 @@ public record Checkpoint(Path file) {
     }
 
     /**
-     * @param network  a network to keep (saved atomically)
-     * @param training the recipe it was trained with, recorded beside it
+     * Keeps a network trained in the notebook itself, so that later {@link #loadOrTrain} calls with the same recipe
+     * load it: {@code Checkpoint.at(path).save(net, net.fit(mnist, recipe))}.
+     *
+     * @param network a network trained by {@link Network#fit} (saved atomically)
+     * @param history what that {@code fit} returned: the recipe it records (training, data, starting network) is
+     *                kept beside the network
      * @return the network
      */
-    public Network save(Network network, Training training) {
-        return save(network, training.toString());
+    public Network save(Network network, History history) {
+        return save(network, history.recipe());
     }
 
     private Network save(Network network, String recipe) {
@@ -107,8 +111,9 @@ public record Checkpoint(Path file) {
         if (kept.isPresent() && kept.get().equals(wanted)) {
             return loaded();
         }
-        System.out.println((exists() ? file + " was made by another recipe (" + kept.orElse("unrecorded") + ")"
-                : "No " + file + " yet") + ": training " + training);
+        System.out.println((exists() ? file + " was made by another recipe ("
+                + kept.map(k -> difference(k, wanted)).orElse("none recorded") + ")" : "No " + file + " yet")
+                + ": training " + training);
         network.fit(data, training);
         return save(network, wanted);
     }
@@ -119,12 +124,17 @@ public record Checkpoint(Path file) {
      * checksum of its initial parameters, so another initialisation seed counts as another recipe).
      */
     static String recipe(Network start, ImageDataset data, Training training) {
+        return recipe(start, data.name(), data.train().size(), data.test().size(), training);
+    }
+
+    /** {@link #recipe(Network, ImageDataset, Training)} from the data's name and sizes. */
+    static String recipe(Network start, String data, int trainSize, int testSize, Training training) {
         StringBuilder s = new StringBuilder(training.toString());
         for (TrainingListener l : training.listeners()) {
             s.append("; listener ").append(describe(l));
         }
-        s.append("\ndata ").append(data.name()).append(" (").append(data.train().size()).append(" train, ")
-                .append(data.test().size()).append(" test)");
+        s.append("\ndata ").append(data).append(" (").append(trainSize).append(" train, ")
+                .append(testSize).append(" test)");
         CRC32 crc = new CRC32();
         StringBuilder layers = new StringBuilder();
         for (DenseLayer layer : start.layers()) {
@@ -137,6 +147,20 @@ public record Checkpoint(Path file) {
         s.append("\nstarting from ").append(start.name()).append(':').append(layers)
                 .append(String.format(", initial parameters CRC32 %08x", crc.getValue()));
         return s.toString();
+    }
+
+    /** @return the first line where two recipes differ, as "kept ..., now ..." */
+    private static String difference(String kept, String wanted) {
+        String[] a = kept.split("\n");
+        String[] b = wanted.split("\n");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "";
+            String y = i < b.length ? b[i] : "";
+            if (!x.equals(y)) {
+                return "kept: " + (x.isEmpty() ? "nothing" : x) + "; now: " + (y.isEmpty() ? "nothing" : y);
+            }
+        }
+        return "same";
     }
 
     /** A listener's own description if it has one, else its class (an object's default text changes every run). */

@@ -9,9 +9,25 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-/** What a training run did, epoch by epoch: loss, training and test accuracy, seconds, learning rate. */
+/**
+ * What a training run did, epoch by epoch: loss, training and test accuracy, seconds, learning rate; and the recipe
+ * that decided it, which {@link Checkpoint#save(Network, History)} keeps beside the trained network.
+ */
 public final class History {
     private final List<EpochStats> epochs = new ArrayList<>();
+    private final String recipe;
+
+    History(String recipe) {
+        this.recipe = recipe;
+    }
+
+    /**
+     * @return what decided this run: the training recipe (optimizer, schedule, epochs, batch, seed, listeners), the
+     *         data's name and sizes, and the starting network's layers with a checksum of its initial parameters
+     */
+    public String recipe() {
+        return recipe;
+    }
 
     void add(EpochStats stats) {
         epochs.add(stats);

@@ -134,6 +134,7 @@ public final class Network {
             throw new IllegalArgumentException("input must be [batch x " + inputs() + "], got " + java.util.Arrays.toString(x.shape()));
         }
         INDArray a = x.castTo(DataType.FLOAT);
+        requireFinite(a);
         for (DenseLayer layer : layers) {
             INDArray z = a.mmul(layer.weights());
             z.addiRowVector(layer.bias());
@@ -194,7 +195,7 @@ public final class Network {
      * @return the history
      */
     public History fit(ImageDataset data, Training training) {
-        return fit(data.train(), data.test(), training);
+        return new Trainer(this, training).run(data.name(), data.train(), data.test());
     }
 
     /**
@@ -206,7 +207,7 @@ public final class Network {
      * @return the history
      */
     public History fit(LabeledImages train, LabeledImages test, Training training) {
-        return new Trainer(this, training).run(train, test);
+        return new Trainer(this, training).run(train.name(), train, test);
     }
 
     /**
@@ -228,7 +229,34 @@ public final class Network {
         return NetworkFile.load(file);
     }
 
-    void checkCompatible(LabeledImages data) {
+    /**
+     * @param x features
+     * @throws IllegalArgumentException naming the first NaN or infinity (one sum when all are finite)
+     */
+    private static void requireFinite(INDArray x) {
+        if (x.length() == 0 || Double.isFinite(x.sumNumber().doubleValue())) {
+            return;
+        }
+        float[] v = HostCopy.toFloats(x);
+        long width = x.size(1);
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new IllegalArgumentException("input holds " + v[i] + " at row " + i / width + ", column "
+                        + i % width + "; inputs must be finite");
+            }
+        }
+        // the sum overflowed on finite values: nothing to reject
+    }
+
+    /**
+     * @param data examples to train or evaluate on
+     * @throws IllegalArgumentException if they hold no example, or their features or classes do not match this
+     *                                  network's inputs or outputs
+     */
+    public void checkCompatible(LabeledImages data) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(data.name() + " holds no examples");
+        }
         if (data.featureCount() != inputs()) {
             throw new IllegalArgumentException(data.name() + " has " + data.featureCount() + " features per example but "
                     + name + " takes " + inputs() + " inputs");

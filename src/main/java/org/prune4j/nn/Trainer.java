@@ -80,12 +80,14 @@ final class Trainer {
         }
     }
 
-    History run(LabeledImages train, LabeledImages test) {
+    /** @param data the data's name, for the recipe the history records */
+    History run(String data, LabeledImages train, LabeledImages test) {
         network.checkCompatible(train);
         if (test != null) {
             network.checkCompatible(test);
         }
-        History history = new History();
+        History history = new History(Checkpoint.recipe(network, data, train.size(), test == null ? 0 : test.size(),
+                training));
         int n = train.size();
         int batch = Math.min(training.batch(), n);
         int stepsPerEpoch = (n + batch - 1) / batch;

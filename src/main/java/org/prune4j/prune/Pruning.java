@@ -36,6 +36,7 @@ public final class Pruning {
      * @return per-layer magnitude pruning of all layers
      */
     public static PruningMethod magnitude(Amount amount) {
+        requireAmount(amount);
         return new MagnitudePruning(amount, Map.of(), LayerSelection.all());
     }
 
@@ -51,7 +52,12 @@ public final class Pruning {
             throw new IllegalArgumentException("name at least one layer and its sparsity");
         }
         Map<String, Amount> amounts = new LinkedHashMap<>();
-        sparsityPerLayer.forEach((name, s) -> amounts.put(name, Amount.toSparsity(s)));
+        sparsityPerLayer.forEach((name, s) -> {
+            if (s == null) {
+                throw new IllegalArgumentException("no sparsity given for layer " + name);
+            }
+            amounts.put(name, Amount.toSparsity(s));
+        });
         return new MagnitudePruning(null, amounts, LayerSelection.all());
     }
 
@@ -68,6 +74,7 @@ public final class Pruning {
      * @return global magnitude pruning of all layers
      */
     public static PruningMethod global(Amount amount) {
+        requireAmount(amount);
         return new GlobalMagnitudePruning(amount, LayerSelection.all());
     }
 
@@ -85,6 +92,7 @@ public final class Pruning {
      * @return unit pruning of all layers but the output layer
      */
     public static PruningMethod units(Amount amount) {
+        requireAmount(amount);
         return new UnitPruning(amount, LayerSelection.hidden());
     }
 
@@ -129,5 +137,11 @@ public final class Pruning {
             layer.clearMask();
         }
         return network;
+    }
+
+    private static void requireAmount(Amount amount) {
+        if (amount == null) {
+            throw new IllegalArgumentException("amount is null; give one, e.g. Amount.toSparsity(0.9)");
+        }
     }
 }

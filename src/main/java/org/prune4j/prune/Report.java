@@ -60,6 +60,7 @@ public final class Report {
         double[] actKept = null;
         double[] flopsMeasured = null;
         if (data != null) {
+            network.checkCompatible(data);
             int n = Math.min(2000, data.size());
             actKept = new double[layers.size()];
             flopsMeasured = new double[layers.size()];

@@ -17,6 +17,9 @@ final class ThresholdPruning extends LayerwisePruning {
             throw new IllegalArgumentException("quality must be >= 0 and finite, got " + quality);
         }
         perLayer.forEach((name, q) -> {
+            if (q == null) {
+                throw new IllegalArgumentException("no quality given for layer " + name);
+            }
             if (!(q >= 0) || Double.isInfinite(q)) {
                 throw new IllegalArgumentException("quality for " + name + " must be >= 0 and finite, got " + q);
             }
@@ -61,6 +64,10 @@ final class ThresholdPruning extends LayerwisePruning {
         float[][] masks = new float[layers.length][];
         for (int k = 0; k < layers.length; k++) {
             LayerWeights l = layers[k];
+            if (!perLayer.isEmpty() && !perLayer.containsKey(l.name)) {
+                throw new IllegalArgumentException("no quality given for layer " + l.name + "; name it in the map "
+                        + perLayer.keySet() + " or leave it out of onLayers(...)");
+            }
             double t = threshold(l, perLayer.getOrDefault(l.name, quality));
             float[] mask = l.mask.clone();
             for (int i = 0; i < mask.length; i++) {

@@ -51,6 +51,18 @@ class CheckpointTest {
                 recipe.l2(1e-3).optimizer(new Adam(0.1, 0.8, 0.99, 1e-6)));
         assertNotEquals(old, Files.getLastModifiedTime(file), "an optimizer's other hyper-parameters train again");
 
+        // a network trained in the notebook and saved with its history is what loadOrTrain looks for
+        Network trained = Networks.mlp("m", 3, 784, 16, 10);
+        History history = trained.fit(small, recipe);
+        checkpoint.save(trained, history);
+        Files.setLastModifiedTime(file, old);
+        Network reloaded = checkpoint.loadOrTrain(() -> Networks.mlp("m", 3, 784, 16, 10), small, recipe);
+        assertEquals(old, Files.getLastModifiedTime(file), "fit's history records the recipe loadOrTrain matches");
+        assertArrayEquals(trained.layer(0).weightArray(), reloaded.layer(0).weightArray());
+        assertEquals(Checkpoint.recipe(Networks.mlp("m", 3, 784, 16, 10), small, recipe), history.recipe());
+        // training on goes on from trained parameters: another recipe than a fresh start's
+        assertNotEquals(history.recipe(), trained.fit(small, recipe).recipe());
+
         checkpoint.save(first);
         assertFalse(checkpoint.recipe().isPresent(), "saved without a recipe: none recorded");
         assertTrue(checkpoint.exists());

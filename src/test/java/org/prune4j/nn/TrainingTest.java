@@ -216,6 +216,28 @@ class TrainingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.evaluate(smallTest));
         assertTrue(e.getMessage().contains("784"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Networks.lenet300100(1).layer("fc9"));
+        Network lenet = Networks.lenet300100(1);
+        LabeledImages empty = new LabeledImages("empty", new byte[0], new byte[0], 28, 28, 10);
+        e = assertThrows(IllegalArgumentException.class, () -> lenet.evaluate(empty));
+        assertTrue(e.getMessage().contains("empty holds no examples"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> lenet.fit(empty, null, Training.sgd(0.1).quiet()));
+        assertThrows(IllegalArgumentException.class, () -> org.prune4j.prune.Report.of(net, smallTest));
+    }
+
+    @Test
+    void nonFiniteInputIsRejectedByName() {
+        Network net = Networks.lenet300100(1);
+        float[] x = new float[2 * 784];
+        x[784 + 5] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.output(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {2, 784})));
+        assertTrue(e.getMessage().contains("NaN at row 1, column 5"), e.getMessage());
+        x[784 + 5] = Float.NEGATIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class,
+                () -> net.output(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {2, 784})));
+        x[784 + 5] = 3e38f;
+        x[784 + 6] = 3e38f; // the sum overflows, but every value is finite
+        assertEquals(2, net.output(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {2, 784})).rows());
     }
 
     @Test

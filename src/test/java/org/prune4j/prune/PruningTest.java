@@ -36,6 +36,51 @@ class PruningTest {
     }
 
     @Test
+    void unitPruningRanksColumnsByTheirL2Norm() {
+        // columns [4,0,0] (L1 4, L2 4) and [2,2,2] (L1 6, L2 3.46) and [5,5,5]: L2 prunes column 1, L1 column 0
+        Network net = two(new float[][] {{4, 2, 5}, {0, 2, 5}, {0, 2, 5}});
+        Pruning.units(0.33).apply(net);
+        assertArrayEquals(new float[][] {{4, 0, 5}, {0, 0, 5}, {0, 0, 5}}, Fixtures.weights(net, "fc1"));
+        // [3,0,0] (L2 3, max 3) against [2,2,2] (L2 3.46, max 2): L2 prunes column 0, the max norm would prune 1
+        Network other = two(new float[][] {{3, 2, 5}, {0, 2, 5}, {0, 2, 5}});
+        Pruning.units(0.33).apply(other);
+        assertArrayEquals(new float[][] {{0, 2, 5}, {0, 2, 5}, {0, 2, 5}}, Fixtures.weights(other, "fc1"));
+    }
+
+    /** fc1 with the given 3 × 3 weights, then the golden output layer. */
+    private static Network two(float[][] fc1) {
+        Network golden = Fixtures.golden();
+        return new Network("two", List.of(new DenseLayer("fc1", Fixtures.matrix(fc1),
+                org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 3),
+                org.prune4j.nn.Activation.RELU), golden.layer("fc2")));
+    }
+
+    @Test
+    void thresholdUsesThePopulationStd() {
+        // after masking the five zeros, the remaining 1, 1, 3, 3 have mean 2 and population std 1 (sample std
+        // 1.155): quality 2.9 cuts at 2.9 and keeps the 3s, where the sample std (cut 3.35) would prune them too
+        Network net = two(new float[][] {{1, 1, 0}, {3, 3, 0}, {0, 0, 0}});
+        Pruning.magnitude(5.0 / 9).onLayers("fc1").apply(net);
+        Pruning.threshold(2.9).onLayers("fc1").apply(net);
+        assertArrayEquals(new float[][] {{0, 0, 0}, {3, 3, 0}, {0, 0, 0}}, Fixtures.weights(net, "fc1"));
+    }
+
+    @Test
+    void thresholdPerLayerRefusesASelectedLayerWithoutAQuality() {
+        Network net = Fixtures.golden();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Pruning.threshold(Map.of("fc1", 1.0)).onLayers("fc2").apply(net));
+        assertTrue(e.getMessage().contains("no quality given for layer fc2"), e.getMessage());
+        Map<String, Double> withNull = new java.util.HashMap<>();
+        withNull.put("fc1", null);
+        assertThrows(IllegalArgumentException.class, () -> Pruning.threshold(withNull));
+        assertThrows(IllegalArgumentException.class, () -> Pruning.magnitude(withNull));
+        assertThrows(IllegalArgumentException.class, () -> Pruning.magnitude((Amount) null));
+        assertThrows(IllegalArgumentException.class, () -> Pruning.global((Amount) null));
+        assertThrows(IllegalArgumentException.class, () -> Pruning.units((Amount) null));
+    }
+
+    @Test
     void goldenGlobalPruningPicksAcrossLayers() {
         Network net = Fixtures.golden();
         // 15 weights; |w| sorted: 0.5, 1, 1 (fc1 [1,0]), 1, 1, 2, 2, 2, 3, 3, ... -> the 5 smallest by rank:
@@ -153,6 +198,24 @@ class PruningTest {
             }
             assertEquals(140, Fixtures.zeros(b));
         }
+    }
+
+    @Test
+    void randomPruningIsSeededAndNotMagnitude() {
+        Network a1 = Fixtures.random(7, 20, 10, 4);
+        Network a2 = Fixtures.random(7, 20, 10, 4);
+        Network other = Fixtures.random(7, 20, 10, 4);
+        Network m = Fixtures.random(7, 20, 10, 4);
+        Pruning.random(0.4, 11).apply(a1);
+        Pruning.random(0.4, 11).apply(a2);
+        Pruning.random(0.4, 12).apply(other);
+        Pruning.magnitude(0.4).apply(m);
+        float[] mask = HostCopy.toFloats(a1.layer("fc1").mask().orElseThrow());
+        assertArrayEquals(mask, HostCopy.toFloats(a2.layer("fc1").mask().orElseThrow()), "same seed, same mask");
+        assertFalse(java.util.Arrays.equals(mask, HostCopy.toFloats(other.layer("fc1").mask().orElseThrow())),
+                "another seed, another mask");
+        assertFalse(java.util.Arrays.equals(mask, HostCopy.toFloats(m.layer("fc1").mask().orElseThrow())),
+                "not the magnitude mask");
     }
 
     @Test

@@ -130,10 +130,14 @@ class SchedulesTest {
 
     @Test
     void sensitivityPrunesOneLayerAtATime() {
+        assertThrows(IllegalArgumentException.class, () -> Sensitivity.of(trained, small.test()).levels());
         Table t = Sensitivity.of(trained, small.test()).levels(0, 0.99).run();
         assertEquals(6, t.rowCount());
         assertEquals("fc1", t.stringColumn("layer").get(0));
-        assertEquals(t.doubleColumn("accuracy").get(0), t.doubleColumn("accuracy").get(2), 1e-12);
+        double unpruned = trained.evaluate(small.test()).accuracy();
+        for (int level0 : new int[] {0, 2, 4}) {
+            assertEquals(unpruned, t.doubleColumn("accuracy").get(level0), 1e-12, "level 0 prunes nothing");
+        }
         assertTrue(t.doubleColumn("accuracy").get(5) < t.doubleColumn("accuracy").get(4),
                 "pruning 99 % of fc3 hurts: " + t.printAll());
     }
