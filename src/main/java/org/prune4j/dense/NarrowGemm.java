@@ -113,35 +113,55 @@ final class NarrowGemm implements DenseKernel {
     /**
      * Rows {@code [r0, r1)}: outputs in groups of 4, 2 and 1, each group over tiles of 4, 8 or 16 rows (16
      * partial-sum vectors per tile: 4 rows × 4 outputs share 8 loads, where one output alone needs a load per FMA).
+     * Whole blocks of 16 rows run every group before the next block, so a block's inputs come from L2 once and stay
+     * in L1 for the other groups when they fit (300 inputs: 19 KB): 300×5 at batch 256 took 8.1 µs against 9.6 µs
+     * group by group over all rows, 300×10 13.8 against 14.4 (medians of 7 rounds).
      */
     private void rows(float[] x, float[] y, int r0, int r1) {
         float[] sums = new float[L * L];
-        int j = 0;
-        while (j < out) {
-            int group = out - j >= 4 ? 4 : out - j >= 2 ? 2 : 1;
-            int height = L / group;
-            int r = r0;
-            for (; r + height <= r1; r += height) {
-                switch (group) {
-                    case 4 -> tile4(x, r, j, sums);
-                    case 2 -> tile2(x, r, j, sums);
-                    default -> tile1(x, r, j, sums);
-                }
-                fold16(sums);
-                if (group == out) {
-                    System.arraycopy(sums, 0, y, r * out, L); // vector t is row t / out, output t % out
-                } else {
-                    for (int t = 0; t < L; t++) {
-                        y[(r + t / group) * out + j + t % group] = sums[t];
-                    }
+        int r = r0;
+        for (; r + L <= r1; r += L) {
+            for (int j = 0; j < out; j += group(j)) {
+                for (int t = r; t < r + L; t += L / group(j)) {
+                    tile(x, t, j, sums, y);
                 }
             }
-            for (; r < r1; r++) {
-                for (int jj = j; jj < j + group; jj++) {
-                    y[r * out + jj] = row(x, r, jj);
+        }
+        // the last rows (fewer than 16): tiles that fit, then row by row
+        for (int j = 0; j < out; j += group(j)) {
+            int height = L / group(j);
+            int t = r;
+            for (; t + height <= r1; t += height) {
+                tile(x, t, j, sums, y);
+            }
+            for (; t < r1; t++) {
+                for (int jj = j; jj < j + group(j); jj++) {
+                    y[t * out + jj] = row(x, t, jj);
                 }
             }
-            j += group;
+        }
+    }
+
+    /** @return the size of the output group starting at output j: 4, 2 or 1 */
+    private int group(int j) {
+        return out - j >= 4 ? 4 : out - j >= 2 ? 2 : 1;
+    }
+
+    /** The tile of the group at output j from row r: its outputs into {@code y}. */
+    private void tile(float[] x, int r, int j, float[] sums, float[] y) {
+        int group = group(j);
+        switch (group) {
+            case 4 -> tile4(x, r, j, sums);
+            case 2 -> tile2(x, r, j, sums);
+            default -> tile1(x, r, j, sums);
+        }
+        fold16(sums);
+        if (group == out) {
+            System.arraycopy(sums, 0, y, r * out, L); // vector t is row t / out, output t % out
+        } else {
+            for (int t = 0; t < L; t++) {
+                y[(r + t / group) * out + j + t % group] = sums[t];
+            }
         }
     }
 
