@@ -119,6 +119,20 @@ class WalkthroughIT {
     }
 
     @Test
+    void laterNotebooksLoadTheBaselineInsteadOfTrainingItAgain() {
+        // notebook 1 saves it with its training history, whose recipe is the one loadOrTrain looks for
+        for (String prefix : List.of("02", "03", "04")) {
+            StringBuilder printed = new StringBuilder();
+            for (JsonObject o : outputs(cell(notebook(prefix), "baseline-load"))) {
+                if (o.get("output_type").getAsString().equals("stream")) {
+                    printed.append(text(o.get("text")));
+                }
+            }
+            assertTrue(printed.toString().contains("Loaded LeNet-300-100 from"), prefix + ": " + printed);
+        }
+    }
+
+    @Test
     void baselineTrainsLeNet300100() throws Exception {
         JsonObject nb = notebook("01");
         html(nb, "network-table");
