@@ -41,12 +41,7 @@ public final class Sensitivity {
      * @return a copy with them
      */
     public Sensitivity levels(double... levels) {
-        if (levels.length == 0) {
-            throw new IllegalArgumentException("give at least one level");
-        }
-        for (double level : levels) {
-            Amount.toSparsity(level);
-        }
+        Sweep.checkLevels(levels);
         return new Sensitivity(network, test, levels, method);
     }
 

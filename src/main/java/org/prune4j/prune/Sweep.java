@@ -78,13 +78,21 @@ public final class Sweep {
      * @return a copy with these levels
      */
     public Sweep levels(double... levels) {
+        checkLevels(levels);
+        return new Sweep(network, test, methods, levels, label, layers);
+    }
+
+    /**
+     * @param levels sparsities, for a sweep or a sensitivity scan
+     * @throws IllegalArgumentException if there is none, or one is outside [0, 1]
+     */
+    static void checkLevels(double[] levels) {
         if (levels.length == 0) {
             throw new IllegalArgumentException("give at least one level");
         }
         for (double level : levels) {
             Amount.toSparsity(level); // validates
         }
-        return new Sweep(network, test, methods, levels, label, layers);
     }
 
     /**
