@@ -6,10 +6,10 @@
  * <ul>
  * <li>formats: {@link org.prune4j.sparse.CsrMatrix} (a layer's weights transposed, one row per output neuron),
  * {@link org.prune4j.sparse.SellMatrix} (SELL-C-σ for vector SpMV) and a column-blocked CSR for batches;</li>
- * <li>kernels ({@link org.prune4j.sparse.SparseKernel}): Vector API (SELL-16 gather SpMV; SpMM over a chunked,
- * batch-contiguous activation layout) with a plain-Java fallback chosen at run time when
- * {@code jdk.incubator.vector} is absent (scalar SELL-8 SpMV, which on the AMD Zen 4 machine, whose gathers are
- * slow, is the faster SpMV of the two; SpMM over one array per feature);</li>
+ * <li>kernels ({@link org.prune4j.sparse.SparseKernel}): Vector API (SpMV by SELL-16 gathers, or by the scalar
+ * SELL-8 SpMV on AMD CPUs, whose gathers are slow; SpMM over a chunked, batch-contiguous activation layout) with a
+ * plain-Java fallback chosen at run time when {@code jdk.incubator.vector} is absent (scalar SELL-8 SpMV; SpMM over
+ * one array per feature);</li>
  * <li>{@link org.prune4j.sparse.SparseLayer} and {@link org.prune4j.sparse.SparseNetwork}: a network kept in the
  * sparse layout, converting activations only at its input and output; on several cores a batch is cut into
  * chunks that each core carries through the whole chain, so activations never move between the cores' caches;</li>
