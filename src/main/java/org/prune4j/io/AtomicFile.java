@@ -15,9 +15,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * disk, and the file is then renamed over the target (atomically where the file system can), so that after a crash
  * the target holds either the old contents or the new ones. A failure leaves the old file, if any, untouched and no
  * temporary file behind (a process killed mid-write can leave a hidden {@code .<name>.*.part} file, never a
- * half-written target). A new file gets the mode any new file gets (from the umask); a replaced one keeps its own.
+ * half-written target). A new file gets the mode any new file gets (from the umask); a replaced one keeps its own. A
+ * symbolic link is followed: the file it points to is replaced, and the link stays.
  */
 public final class AtomicFile {
+    /** Characters of the target's name kept in the temporary file's (at most 200 bytes in UTF-8; 255 bytes is the usual limit for a name). */
+    private static final int MAX_NAME_PART = 50;
+    /** Links followed before giving up, as the kernel does (Linux: 40). */
+    private static final int MAX_LINKS = 40;
+
     private AtomicFile() {
     }
 
@@ -27,10 +33,13 @@ public final class AtomicFile {
      * @throws IOException if writing or renaming fails
      */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        target = followLinks(target.toAbsolutePath());
+        Path dir = target.getParent();
         Files.createDirectories(dir);
-        // created like any new file (mode from the umask), not private as Files.createTempFile would make it
-        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+        // created like any new file (mode from the umask), not private as Files.createTempFile would make it; the
+        // name is cut so that a target whose name is near the file system's limit still gets a temporary file
+        String name = target.getFileName().toString();
+        Path temp = Files.createFile(dir.resolve("." + name.substring(0, Math.min(name.length(), MAX_NAME_PART)) + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part"));
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -55,6 +64,20 @@ public final class AtomicFile {
             }
             throw e;
         }
+    }
+
+    /**
+     * A symbolic link is written through, as a plain write would: renaming over the link itself would replace it by a
+     * file and leave the file it points to stale.
+     */
+    private static Path followLinks(Path target) throws IOException {
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException(target + ": too many levels of symbolic links");
+            }
+            target = target.resolveSibling(Files.readSymbolicLink(target)).normalize();
+        }
+        return target;
     }
 
     /** A replaced file keeps its permissions (a group-writable model stays group-writable). */

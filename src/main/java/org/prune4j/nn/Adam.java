@@ -22,8 +22,9 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
         }
-        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
-            throw new IllegalArgumentException("Adam needs beta1, beta2 in [0, 1) and epsilon > 0");
+        if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0 && Double.isFinite(epsilon))) {
+            throw new IllegalArgumentException("Adam needs beta1, beta2 in [0, 1) and a finite epsilon > 0, got "
+                    + beta1 + ", " + beta2 + ", " + epsilon);
         }
     }
 

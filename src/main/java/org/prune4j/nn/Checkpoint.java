@@ -18,7 +18,10 @@ import org.prune4j.io.AtomicFile;
  * {@code Checkpoint.at(path).loadOrTrain(() -> Networks.lenet300100(42), mnist, recipe)} loads the file when it was
  * trained with that very recipe and otherwise trains a new network with it and saves it there. The recipe (training
  * hyper-parameters and listeners, the data, the starting network's layers and initial parameters) is kept beside the
- * network ({@code <file>.recipe}), so a changed recipe never silently reuses an old network.
+ * network ({@code <file>.recipe}), so a changed recipe never silently reuses an old network. Dropout rates and
+ * masks of the starting network count, and a schedule without a description of its own is recorded by its rates.
+ * It says in one line on standard output what it did (loaded the file, or why it trains), as a notebook cell
+ * should; training's own progress follows {@link Training#progress}.
  *
  * @param file where the network is kept
  */
@@ -124,12 +127,15 @@ public record Checkpoint(Path file) {
      * checksum of its initial parameters, so another initialisation seed counts as another recipe).
      */
     static String recipe(Network start, ImageDataset data, Training training) {
-        return recipe(start, data.name(), data.train().size(), data.test().size(), training);
+        return recipe(start, data.train().name(), data.train().size(), data.test().size(), training);
     }
 
-    /** {@link #recipe(Network, ImageDataset, Training)} from the data's name and sizes. */
+    /**
+     * {@link #recipe(Network, ImageDataset, Training)} from the training split's name and the sizes (the split's
+     * name, so that {@code fit(data, ...)} and {@code fit(data.train(), data.test(), ...)} record the same data).
+     */
     static String recipe(Network start, String data, int trainSize, int testSize, Training training) {
-        StringBuilder s = new StringBuilder(training.toString());
+        StringBuilder s = new StringBuilder(training.describe(describe(training.optimizer()), schedule(training)));
         for (TrainingListener l : training.listeners()) {
             s.append("; listener ").append(describe(l));
         }
@@ -140,9 +146,21 @@ public record Checkpoint(Path file) {
         for (DenseLayer layer : start.layers()) {
             layers.append(' ').append(layer.name()).append(' ').append(layer.inputs()).append('x')
                     .append(layer.outputs()).append(' ').append(layer.activation().name());
+            if (layer.dropout() > 0) {
+                layers.append(" dropout ").append(layer.dropout());
+            }
             ByteBuffer bytes = ByteBuffer.allocate(4 * (layer.inputs() * layer.outputs() + layer.outputs()));
             bytes.asFloatBuffer().put(layer.weightArray()).put(layer.biasArray());
             crc.update(bytes.array());
+            if (layer.hasMask()) {
+                // the mask holds pruned weights at zero through training: another mask is another recipe
+                float[] mask = layer.mask().map(HostCopy::toFloats).orElseThrow();
+                ByteBuffer maskBytes = ByteBuffer.allocate(4 * mask.length);
+                maskBytes.asFloatBuffer().put(mask);
+                CRC32 maskCrc = new CRC32();
+                maskCrc.update(maskBytes.array());
+                layers.append(String.format(" masked (CRC32 %08x)", maskCrc.getValue()));
+            }
         }
         s.append("\nstarting from ").append(start.name()).append(':').append(layers)
                 .append(String.format(", initial parameters CRC32 %08x", crc.getValue()));
@@ -163,14 +181,42 @@ public record Checkpoint(Path file) {
         return "same";
     }
 
-    /** A listener's own description if it has one, else its class (an object's default text changes every run). */
-    private static String describe(TrainingListener listener) {
-        try {
-            boolean own = listener.getClass().getMethod("toString").getDeclaringClass() != Object.class;
-            return own ? listener.toString() : listener.getClass().getName();
-        } catch (NoSuchMethodException e) {
-            return listener.getClass().getName();
+    /**
+     * An object's own description if it has one, else its class: an object's default text, and a lambda's class
+     * name, change from run to run, so they would never match a kept recipe. A lambda is named by the class that
+     * wrote it.
+     */
+    private static String describe(Object o) {
+        Class<?> type = o.getClass();
+        if (type.isHidden() || type.isSynthetic()) {
+            String name = type.getName();
+            int lambda = name.indexOf("$$Lambda");
+            return "a lambda of " + (lambda > 0 ? name.substring(0, lambda) : name);
         }
+        try {
+            boolean own = type.getMethod("toString").getDeclaringClass() != Object.class;
+            return own ? o.toString() : type.getName();
+        } catch (NoSuchMethodException e) {
+            return type.getName();
+        }
+    }
+
+    /**
+     * The schedule by its own description, or, for one without (a lambda, say), by the rates it gives each epoch of
+     * this run: exactly what decides the training, and the same text in every run.
+     */
+    private static String schedule(Training training) {
+        LearningRate schedule = training.schedule();
+        String described = describe(schedule);
+        if (!described.startsWith("a lambda of ") && !described.equals(schedule.getClass().getName())) {
+            return described;
+        }
+        StringBuilder rates = new StringBuilder("rates");
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            rates.append(epoch == 0 ? " " : ", ")
+                    .append(schedule.at(training.optimizer().learningRate(), epoch, training.epochs()));
+        }
+        return rates.toString();
     }
 
     private Network loaded() {

@@ -17,6 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient, the optimizer state and the weights after every step.
  */
 public final class DenseLayer {
+    /** Longest layer or network name: a model file stores a name in at most 65,535 bytes, 3 per character. */
+    static final int MAX_NAME = 10_000;
     private final String name;
     private final int inputs;
     private final int outputs;
@@ -81,6 +83,10 @@ public final class DenseLayer {
     public static DenseLayer initialized(String name, int inputs, int outputs, Activation activation, long seed) {
         if (inputs <= 0 || outputs <= 0) {
             throw new IllegalArgumentException(name + ": inputs and outputs must be positive, got " + inputs + " x " + outputs);
+        }
+        if ((long) inputs * outputs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": " + inputs + " x " + outputs + " = " + (long) inputs * outputs
+                    + " weights do not fit in one Java array; make the layer smaller");
         }
         SplittableRandom random = new SplittableRandom(seed);
         double bound = 1.0 / Math.sqrt(inputs);
@@ -248,6 +254,10 @@ public final class DenseLayer {
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a layer needs a non-blank name");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("a layer's name has at most " + MAX_NAME
+                    + " characters (a model file keeps it), got " + name.length());
         }
         return name;
     }

@@ -56,8 +56,9 @@ public interface LearningRate {
     record Step(double factor, int every) implements LearningRate {
         /** Validates the parameters. */
         public Step {
-            if (!(factor > 0) || every <= 0) {
-                throw new IllegalArgumentException("step decay needs factor > 0 and every > 0");
+            if (!(factor > 0) || Double.isInfinite(factor) || every <= 0) {
+                throw new IllegalArgumentException("step decay needs a finite factor > 0 and every > 0, got factor "
+                        + factor + " every " + every);
             }
         }
 

@@ -31,13 +31,20 @@ public final class Network {
     private final List<DenseLayer> layers;
 
     /**
-     * @param name   a name, e.g. "LeNet-300-100"
+     * @param name   a name, e.g. "LeNet-300-100" (at most 10,000 characters, so that it fits in a model file)
      * @param layers the layers, first to last; sizes must chain and names be unique
      * @throws IllegalArgumentException otherwise
      */
     public Network(String name, List<DenseLayer> layers) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a network needs a non-blank name, e.g. \"LeNet-300-100\"");
+        }
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        if (name.length() > DenseLayer.MAX_NAME) {
+            throw new IllegalArgumentException("a network's name has at most " + DenseLayer.MAX_NAME
+                    + " characters (a model file keeps it), got " + name.length());
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -133,6 +140,10 @@ public final class Network {
         if (x.rank() != 2 || x.size(1) != inputs()) {
             throw new IllegalArgumentException("input must be [batch x " + inputs() + "], got " + java.util.Arrays.toString(x.shape()));
         }
+        if (x.size(0) == 0) {
+            throw new IllegalArgumentException("input has no rows (batch 0); pass at least one row of " + inputs()
+                    + " features");
+        }
         INDArray a = x.castTo(DataType.FLOAT);
         requireFinite(a);
         for (DenseLayer layer : layers) {
@@ -195,7 +206,7 @@ public final class Network {
      * @return the history
      */
     public History fit(ImageDataset data, Training training) {
-        return new Trainer(this, training).run(data.name(), data.train(), data.test());
+        return new Trainer(this, training).run(data.train(), data.test());
     }
 
     /**
@@ -207,7 +218,7 @@ public final class Network {
      * @return the history
      */
     public History fit(LabeledImages train, LabeledImages test, Training training) {
-        return new Trainer(this, training).run(train.name(), train, test);
+        return new Trainer(this, training).run(train, test);
     }
 
     /**

@@ -35,15 +35,32 @@ public final class NetworkFile {
     /**
      * @param network the network
      * @param file    the target file (replaced atomically)
-     * @throws ModelFileException if it cannot be written; the old file, if any, is intact
+     * @throws ModelFileException if it cannot be written, or if a parameter is NaN or infinite (a diverged training:
+     *                            such a file could not be loaded); the old file, if any, is intact
      */
     public static void save(Network network, Path file) {
+        for (DenseLayer layer : network.layers()) {
+            if (!finite(layer.weightArray()) || !finite(layer.biasArray())) {
+                throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": layer " + layer.name()
+                        + " holds NaN or infinite parameters, so its training diverged (a learning rate too high?);"
+                        + " train it again with a lower one. Nothing was written");
+            }
+        }
         try {
             AtomicFile.write(file, encode(network));
         } catch (IOException e) {
             throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": " + e.getMessage()
                     + "; check that the folder is writable and the disk has room", e);
         }
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

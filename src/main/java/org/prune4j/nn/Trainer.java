@@ -80,13 +80,13 @@ final class Trainer {
         }
     }
 
-    /** @param data the data's name, for the recipe the history records */
-    History run(String data, LabeledImages train, LabeledImages test) {
+    /** The history records the recipe with the training split's name, as {@link Checkpoint} matches it. */
+    History run(LabeledImages train, LabeledImages test) {
         network.checkCompatible(train);
         if (test != null) {
             network.checkCompatible(test);
         }
-        History history = new History(Checkpoint.recipe(network, data, train.size(), test == null ? 0 : test.size(),
+        History history = new History(Checkpoint.recipe(network, train.name(), train.size(), test == null ? 0 : test.size(),
                 training));
         int n = train.size();
         int batch = Math.min(training.batch(), n);

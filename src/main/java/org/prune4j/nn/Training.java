@@ -201,7 +201,12 @@ public final class Training {
 
     @Override
     public String toString() {
-        return optimizer + (l2 > 0 ? ", L2 " + l2 : "") + ", " + schedule + ", " + epochs + " epochs, batch " + batch
-                + ", seed " + seed;
+        return describe(String.valueOf(optimizer), String.valueOf(schedule));
+    }
+
+    /** This recipe in words, with the optimizer and schedule described as given (see {@link Checkpoint}). */
+    String describe(String optimizerText, String scheduleText) {
+        return optimizerText + (l2 > 0 ? ", L2 " + l2 : "") + ", " + scheduleText + ", " + epochs + " epochs, batch "
+                + batch + ", seed " + seed;
     }
 }

@@ -35,6 +35,10 @@ public final class GradualPruning implements TrainingListener {
             throw new IllegalArgumentException("gradual pruning needs begin >= 1 (steps count from 1), every > 0 and"
                     + " times > 0, got " + begin + ", " + every + ", " + times);
         }
+        if (every > (Long.MAX_VALUE - begin) / times) {
+            throw new IllegalArgumentException("gradual pruning from step " + begin + ", every " + every + " steps, "
+                    + times + " times, would end past the last step a run can have; use fewer or shorter intervals");
+        }
         if (initial > target) {
             throw new IllegalArgumentException("gradual pruning goes from a lower sparsity to a higher one (pruning"
                     + " never restores weights), got from " + initial + " to " + target + "; swap them or lower from(...)");

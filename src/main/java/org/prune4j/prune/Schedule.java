@@ -42,8 +42,13 @@ public final class Schedule {
      */
     public static IterativePruning iterative(double... sparsities) {
         List<PruningMethod> stages = new ArrayList<>();
-        for (double s : sparsities) {
-            stages.add(Pruning.magnitude(s));
+        for (int i = 0; i < sparsities.length; i++) {
+            if (i > 0 && !(sparsities[i] > sparsities[i - 1])) {
+                throw new IllegalArgumentException("iterative pruning needs increasing sparsities (pruning never restores"
+                        + " weights), got " + sparsities[i] + " after " + sparsities[i - 1] + "; sort them or drop the"
+                        + " repeated step");
+            }
+            stages.add(Pruning.magnitude(sparsities[i]));
         }
         return new IterativePruning(stages, null, false, false);
     }

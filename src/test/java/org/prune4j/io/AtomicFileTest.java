@@ -3,6 +3,7 @@ package org.prune4j.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,5 +65,26 @@ class AtomicFileTest {
         Files.createDirectories(blocked.resolve("inside")); // a non-empty folder cannot be replaced by a file
         assertThrows(IOException.class, () -> AtomicFile.write(blocked, new byte[] {1, 2, 3}));
         assertEquals(List.of("taken"), names(), "only the folder that was there");
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStays() throws IOException {
+        Path real = tmp.resolve("real/model.p4j");
+        AtomicFile.write(real, new byte[] {1});
+        Path link = Files.createSymbolicLink(tmp.resolve("model.p4j"), Path.of("real/model.p4j"));
+        AtomicFile.write(link, new byte[] {2});
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(real), "the file it points to has the new bytes");
+        try (Stream<Path> files = Files.list(real.getParent())) {
+            assertEquals(List.of("model.p4j"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aNameNearTheFileSystemsLimitStillGetsItsTemporaryFile() throws IOException {
+        Path f = tmp.resolve("é".repeat(100) + "a".repeat(50) + ".p4j"); // 254 bytes in UTF-8
+        AtomicFile.write(f, new byte[] {7});
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(f));
+        assertEquals(List.of(f.getFileName().toString()), names());
     }
 }

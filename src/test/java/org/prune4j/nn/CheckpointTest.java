@@ -67,4 +67,38 @@ class CheckpointTest {
         assertFalse(checkpoint.recipe().isPresent(), "saved without a recipe: none recorded");
         assertTrue(checkpoint.exists());
     }
+
+    @Test
+    void theRecipeCoversDropoutMasksAndSchedulesWithoutNames() {
+        ImageDataset full = Mnist.load();
+        ImageDataset small = new ImageDataset("small", full.train().first(300), full.test().first(100), full.classNames());
+        Training recipe = Training.sgd(0.1).epochs(3).batch(100).quiet();
+        String plain = Checkpoint.recipe(Networks.mlp("m", 1, 784, 16, 10), small, recipe);
+
+        Network dropped = Networks.mlp("m", 1, 784, 16, 10);
+        dropped.layer(0).setDropout(0.5);
+        assertNotEquals(plain, Checkpoint.recipe(dropped, small, recipe), "dropout is part of the recipe");
+        Network masked = Networks.mlp("m", 1, 784, 16, 10);
+        masked.layer(0).setMask(org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 784, 16));
+        String maskedRecipe = Checkpoint.recipe(masked, small, recipe);
+        assertNotEquals(plain, maskedRecipe, "a mask is part of the recipe, even one that keeps every weight");
+        Network otherMask = Networks.mlp("m", 1, 784, 16, 10);
+        otherMask.layer(0).setMask(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 784, 16));
+        assertNotEquals(maskedRecipe, Checkpoint.recipe(otherMask, small, recipe), "another mask, another recipe");
+
+        // a lambda's text carries an address that changes every run: the rates it gives are recorded instead
+        LearningRate halving = (base, epoch, epochs) -> base / (1 << epoch);
+        String lambda = Checkpoint.recipe(Networks.mlp("m", 1, 784, 16, 10), small, recipe.schedule(halving));
+        assertTrue(lambda.contains("rates 0.1, 0.05, 0.025"), lambda);
+        assertFalse(lambda.contains("$$Lambda") || lambda.contains("@"), lambda);
+        LearningRate same = (base, epoch, epochs) -> base / Math.pow(2, epoch);
+        assertEquals(lambda, Checkpoint.recipe(Networks.mlp("m", 1, 784, 16, 10), small, recipe.schedule(same)),
+                "two lambdas giving the same rates are the same recipe");
+
+        // fit on the splits records the same data as fit on the data set, which loadOrTrain matches
+        Network a = Networks.mlp("m", 4, 784, 16, 10);
+        Network b = Networks.mlp("m", 4, 784, 16, 10);
+        assertEquals(a.fit(small, recipe.epochs(1)).recipe(),
+                b.fit(small.train(), small.test(), recipe.epochs(1)).recipe());
+    }
 }

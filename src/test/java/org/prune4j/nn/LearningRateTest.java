@@ -25,5 +25,6 @@ class LearningRateTest {
         }
         assertThrows(IllegalArgumentException.class, () -> LearningRate.step(0, 2));
         assertThrows(IllegalArgumentException.class, () -> LearningRate.step(0.5, 0));
+        assertThrows(IllegalArgumentException.class, () -> LearningRate.step(Double.POSITIVE_INFINITY, 1));
     }
 }

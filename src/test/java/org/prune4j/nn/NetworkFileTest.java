@@ -114,4 +114,38 @@ class NetworkFileTest {
                     "no temporary file left beside it");
         }
     }
+
+    @Test
+    void aDivergedNetworkIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Network net = Networks.mlp("diverged", 1, 6, 4, 2);
+        net.layer(1).weights().putScalar(2, 1, Float.NaN); // what a training with too high a rate leaves
+        Path file = tmp.resolve("diverged.p4j");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> net.save(file));
+        assertTrue(e.getMessage().contains("fc2") && e.getMessage().contains("diverged"), e.getMessage());
+        assertEquals(List.of(), names(tmp), "nothing written");
+    }
+
+    @Test
+    void namesAreCheckedWhereTheyAreGiven() {
+        List<DenseLayer> layers = List.of(DenseLayer.initialized("fc1", 3, 2, Activation.RELU, 1));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Network(null, layers))
+                .getMessage().contains("non-blank name"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Network("n".repeat(10_001), layers))
+                .getMessage().contains("at most 10000 characters"));
+        // the longest name allowed, in characters of 3 bytes each, still fits a model file
+        Network longest = new Network("€".repeat(10_000), layers);
+        Path longFile = tmp.resolve("long.p4j");
+        longest.save(longFile);
+        assertEquals(longest.name(), Network.load(longFile).name());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Networks.mlp("huge", 1, 50_000, 50_000)).getMessage().contains("do not fit in one Java array"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> longest.output(Nd4j.create(DataType.FLOAT, 0, 3))).getMessage().contains("batch 0"));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
 }

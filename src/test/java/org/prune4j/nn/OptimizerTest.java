@@ -91,6 +91,7 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new Sgd(-1, 0.9, false));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 1.0, false));
         assertThrows(IllegalArgumentException.class, () -> Adam.of(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(0.1, 0.9, 0.999, Double.POSITIVE_INFINITY));
         assertThrows(IllegalStateException.class, () -> Training.adam(1e-3).momentum(0.9));
         assertThrows(IllegalArgumentException.class, () -> Training.sgd(0.1).epochs(0));
         assertThrows(IllegalArgumentException.class, () -> Training.sgd(0.1).l2(-1));

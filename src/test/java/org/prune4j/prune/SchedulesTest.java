@@ -141,4 +141,15 @@ class SchedulesTest {
         assertTrue(t.doubleColumn("accuracy").get(5) < t.doubleColumn("accuracy").get(4),
                 "pruning 99 % of fc3 hurts: " + t.printAll());
     }
+
+    @Test
+    void schedulesThatCannotRunAsWrittenAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.iterative(0.9, 0.5));
+        assertTrue(e.getMessage().contains("increasing sparsities"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Schedule.iterative(0.5, 0.5));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Schedule.gradual(0.5).every(Long.MAX_VALUE / 2).times(4));
+        assertTrue(e.getMessage().contains("past the last step"), e.getMessage());
+        assertEquals(2, Schedule.iterative(0.5, 0.8).stages().size(), "increasing sparsities are fine");
+    }
 }
