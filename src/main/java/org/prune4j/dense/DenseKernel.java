@@ -49,7 +49,7 @@ public interface DenseKernel {
      * @return {@code [batch × outputs]} row-major
      */
     default float[] multiply(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         float[] y = new float[batch * outputs()];
         compute(x, batch, y);
         return y;
@@ -64,7 +64,7 @@ public interface DenseKernel {
      * @return a call that computes the product into a buffer of its own
      */
     default Runnable bind(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         return bind(x, batch, new float[batch * outputs()]);
     }
 

@@ -77,7 +77,7 @@ public final class DenseNetwork {
      * @return the logits {@code [batch × outputs]}
      */
     public float[] output(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         new Pass(batch).run(x, y);
@@ -90,7 +90,7 @@ public final class DenseNetwork {
      * @return the timed pass with its buffers allocated once
      */
     public Runnable bind(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         return bind(x, batch, new float[batch * outputs()]);
     }
 

@@ -15,13 +15,33 @@ public final class InputCheck {
      * @param x        {@code [batch × inputs]} row-major activations
      * @param batch    rows of {@code x}, at least 1
      * @param inputs   features per row
-     * @param y        {@code [batch × outputs]} destination (may be {@code null} when the caller allocates it)
+     * @param y        {@code [batch × outputs]} destination given by the caller
      * @param outputs  outputs per row
-     * @throws IllegalArgumentException if the batch is empty, an array has the wrong length, the output would not
-     *                                  fit in an array or {@code x} holds a NaN or infinity (naming the row and
-     *                                  column)
+     * @throws IllegalArgumentException if the batch is empty, an array is missing or has the wrong length, or
+     *                                  {@code x} holds a NaN or infinity (naming the row and column)
      */
     public static void product(float[] x, int batch, int inputs, float[] y, int outputs) {
+        if (y == null) {
+            throw new IllegalArgumentException("output is null; pass a float array of batch x " + outputs
+                    + " outputs, or call the method that allocates it");
+        }
+        check(x, batch, inputs, y, outputs);
+    }
+
+    /**
+     * The checks of {@link #product(float[], int, int, float[], int)} for a product whose output is allocated here.
+     *
+     * @param x        {@code [batch × inputs]} row-major activations
+     * @param batch    rows of {@code x}, at least 1
+     * @param inputs   features per row
+     * @param outputs  outputs per row
+     * @throws IllegalArgumentException also if the output would not fit in one array
+     */
+    public static void product(float[] x, int batch, int inputs, int outputs) {
+        check(x, batch, inputs, null, outputs);
+    }
+
+    private static void check(float[] x, int batch, int inputs, float[] y, int outputs) {
         if (x == null) {
             throw new IllegalArgumentException("input is null");
         }

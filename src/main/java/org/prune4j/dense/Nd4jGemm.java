@@ -43,7 +43,7 @@ final class Nd4jGemm implements DenseKernel {
 
     @Override
     public Runnable bind(float[] x, int batch) {
-        InputCheck.product(x, batch, in, null, out);
+        InputCheck.product(x, batch, in, out);
         INDArray xa = Nd4j.create(x.clone(), new long[] {batch, in}, DataType.FLOAT);
         INDArray ya = Nd4j.create(DataType.FLOAT, batch, out);
         return () -> Nd4j.gemm(xa, w, ya, false, false, 1.0, 0.0);

@@ -75,7 +75,7 @@ public final class AtomicFile {
             if (hops == MAX_LINKS) {
                 throw new IOException(target + ": too many levels of symbolic links");
             }
-            target = target.resolveSibling(Files.readSymbolicLink(target)).normalize();
+            target = target.resolveSibling(Files.readSymbolicLink(target)); // not normalized: ".." is the kernel's to resolve
         }
         return target;
     }

@@ -137,6 +137,9 @@ public final class Network {
      * @return {@code [batch × outputs]} logits
      */
     public INDArray output(INDArray x) {
+        if (x == null) {
+            throw new IllegalArgumentException("input is null; pass a [batch x " + inputs() + "] array");
+        }
         if (x.rank() != 2 || x.size(1) != inputs()) {
             throw new IllegalArgumentException("input must be [batch x " + inputs() + "], got " + java.util.Arrays.toString(x.shape()));
         }

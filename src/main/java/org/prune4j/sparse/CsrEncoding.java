@@ -59,6 +59,34 @@ final class CsrEncoding implements WeightEncoding {
         return b.array();
     }
 
+    /**
+     * A weight below half precision's smallest subnormal is stored as ±0 in fp16; it is dropped here, as a matrix
+     * holds no explicit zeros (and as the relative encoding drops it).
+     */
+    private static CsrMatrix withoutZeros(int rows, int cols, int[] ptr, int[] idx, float[] val) {
+        int zeros = 0;
+        for (float v : val) {
+            zeros += v == 0f ? 1 : 0;
+        }
+        if (zeros == 0) {
+            return new CsrMatrix(rows, cols, ptr, idx, val);
+        }
+        int[] keptPtr = new int[rows + 1];
+        int[] keptIdx = new int[val.length - zeros];
+        float[] keptVal = new float[val.length - zeros];
+        int q = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+                if (val[p] != 0f) {
+                    keptIdx[q] = idx[p];
+                    keptVal[q++] = val[p];
+                }
+            }
+            keptPtr[r + 1] = q;
+        }
+        return new CsrMatrix(rows, cols, keptPtr, keptIdx, keptVal);
+    }
+
     @Override
     public CsrMatrix decode(byte[] data, int rows, int cols) {
         try {
@@ -92,7 +120,7 @@ final class CsrEncoding implements WeightEncoding {
                     }
                 }
             }
-            return new CsrMatrix(rows, cols, ptr, idx, val);
+            return withoutZeros(rows, cols, ptr, idx, val);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException(name() + ": data ends early", e);
         } catch (IllegalArgumentException e) {

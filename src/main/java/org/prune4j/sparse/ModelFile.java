@@ -117,16 +117,20 @@ public final class ModelFile {
         }
     }
 
+    /** Floats per weight a layer's read holds at its peak (counted in the code: at 2, a 5000 × 4000 layer ran out of a 256 MB heap instead of being refused). */
+    static final long HEAP_COPIES = 5;
+
     /**
      * A sparse encoding's few bytes may stand for a big layer, so unlike a dense file the file's size does not bound
-     * what reading it allocates: a layer is read back dense (its weights and its mask, each a float per weight, on
-     * the heap), and one that cannot fit in this JVM's heap at all is refused before anything is allocated for it.
+     * what reading it allocates: a layer is read back dense, and one that cannot fit in this JVM's heap at all is
+     * refused before anything is allocated for it. At its peak the read holds {@value #HEAP_COPIES} floats per
+     * weight on the heap (the dense weights, the mask, and the copies the layer makes while masking).
      */
     static void requireHeap(String layer, int inputs, int outputs, long maxHeap) {
-        long bytes = 2L * Float.BYTES * inputs * outputs;
+        long bytes = HEAP_COPIES * Float.BYTES * inputs * outputs;
         if (bytes > maxHeap) {
             throw new ModelFileException("layer " + layer + " is " + inputs + " x " + outputs + ": reading it back"
-                    + " dense needs " + size(bytes) + " of heap for its weights and mask, more than this JVM's maximum"
+                    + " dense needs " + size(bytes) + " of heap for its weights, mask and their copies, more than this JVM's maximum"
                     + " heap of " + size(maxHeap) + "; read it in a JVM started with a larger -Xmx", null);
         }
     }

@@ -124,7 +124,7 @@ public final class SparseLayer {
      * @throws IllegalArgumentException on a shape mismatch, an empty batch or a non-finite input
      */
     public float[] multiply(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs()); // before allocating: batch and size are checked
+        InputCheck.product(x, batch, inputs(), outputs()); // before allocating: batch and size are checked
         float[] y = new float[batch * outputs()];
         products.run(x, batch, y);
         return y;
@@ -146,7 +146,7 @@ public final class SparseLayer {
      * @return {@code act(x · W + b)}, {@code [batch × out]}
      */
     public float[] forward(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         float[] y = new float[batch * outputs()];
         forwards.run(x, batch, y);
         return y;
@@ -160,7 +160,7 @@ public final class SparseLayer {
      * @return the call
      */
     public Runnable bind(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         return bind(x, batch, new float[batch * outputs()]);
     }
 
@@ -180,7 +180,7 @@ public final class SparseLayer {
 
     /** The forward pass with its buffers allocated once (for the JIT warm-up). */
     Runnable bindForward(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         float[] y = new float[batch * outputs()];
         Pass pass = new Pass(List.of(this), null, true, batch);
         return () -> pass.run(x, y);

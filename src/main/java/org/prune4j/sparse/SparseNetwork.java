@@ -115,7 +115,7 @@ public final class SparseNetwork {
      * @return {@code [batch × outputs]} logits, row-major
      */
     public float[] output(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         InputCheck.fits(batch, widest());
         float[] y = new float[batch * outputs()];
         passes.run(x, batch, y);
@@ -131,7 +131,7 @@ public final class SparseNetwork {
      * @return the call
      */
     public Runnable bind(float[] x, int batch) {
-        InputCheck.product(x, batch, inputs(), null, outputs());
+        InputCheck.product(x, batch, inputs(), outputs());
         return bind(x, batch, new float[batch * outputs()]);
     }
 

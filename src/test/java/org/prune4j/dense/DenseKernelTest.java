@@ -173,6 +173,9 @@ class DenseKernelTest {
             inf[0] = Float.NEGATIVE_INFINITY;
             assertThrows(IllegalArgumentException.class, () -> k.multiply(inf, 1));
             assertThrows(IllegalArgumentException.class, () -> k.multiply(new float[8], 2, new float[5]));
+            e = assertThrows(IllegalArgumentException.class, () -> k.multiply(new float[8], 2, null));
+            assertTrue(e.getMessage().contains("output is null"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> k.bind(new float[8], 2, null), "at bind, not at run");
         }
         assertThrows(IllegalArgumentException.class, () -> DenseKernel.plainJava(new float[5], 2, 3));
         assertThrows(IllegalArgumentException.class, () -> DenseKernel.nd4j(new float[] {Float.NaN}, 1, 1));

@@ -105,14 +105,14 @@ class ModelFileTest {
         out.writeInt((int) crc.getValue());
         byte[] forged = buffer.toByteArray();
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(forged));
-        assertTrue(e.getMessage().contains("layer fc1 is 40000 x 40000: reading it back dense needs 11.9 GiB")
+        assertTrue(e.getMessage().contains("layer fc1 is 40000 x 40000: reading it back dense needs 29.8 GiB")
                 && e.getMessage().contains("-Xmx"),
                 e.getMessage());
-        // the bound: a layer's dense weights and mask, 8 bytes per weight
-        long lenetFc1 = 8L * 784 * 300;
+        // the bound: the dense weights, the mask and the layer's copies while masking, 20 bytes per weight
+        long lenetFc1 = 20L * 784 * 300;
         ModelFile.requireHeap("fc1", 784, 300, lenetFc1);
         e = assertThrows(ModelFileException.class, () -> ModelFile.requireHeap("fc1", 784, 300, lenetFc1 - 1));
-        assertTrue(e.getMessage().contains("needs 1.8 MiB"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs 4.5 MiB"), e.getMessage());
     }
 
     @Test

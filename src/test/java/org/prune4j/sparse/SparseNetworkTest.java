@@ -108,6 +108,11 @@ class SparseNetworkTest {
         nan.putScalar(1, 3, Float.NaN);
         e = assertThrows(IllegalArgumentException.class, () -> sparse.output(nan));
         assertTrue(e.getMessage().contains("NaN at row 1, column 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> sparse.bind(new float[6], 1, null));
+        assertTrue(e.getMessage().contains("output is null"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SparseFixtures.prunedMlp(1, 0.5, 6, 4, 2).output((INDArray) null));
+        assertTrue(e.getMessage().contains("input is null"), e.getMessage());
         // a hidden layer of 4,096 at batch 600,000 needs 2.5 billion values: named before anything is allocated
         org.prune4j.nn.Network wide = SparseFixtures.prunedMlp(1, 0.5, 1, 4096, 1);
         float[] x = new float[600_000];

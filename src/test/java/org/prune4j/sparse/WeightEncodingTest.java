@@ -124,4 +124,15 @@ class WeightEncodingTest {
         }
         assertThrows(IllegalArgumentException.class, () -> w.write(8, 3));
     }
+
+    @Test
+    void weightsBelowHalfPrecisionAreDroppedNotKeptAsZeros() {
+        CsrMatrix m = CsrMatrix.of(new float[] {1e-9f, 0.5f, -1e-9f}, 1, 3);
+        for (WeightEncoding e : new WeightEncoding[] {WeightEncoding.csr(16, true), WeightEncoding.csr(32, true),
+                WeightEncoding.relative(5)}) {
+            CsrMatrix back = e.decode(e.encode(m), 1, 3);
+            assertEquals(1, back.nonZeros(), e.name());
+            assertArrayEquals(new float[] {0, 0.5f, 0}, back.toDense(), e.name());
+        }
+    }
 }
