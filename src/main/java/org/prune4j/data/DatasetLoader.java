@@ -151,13 +151,21 @@ public final class DatasetLoader {
             try {
                 fetcher.fetch(spec, target);
                 return;
-            } catch (DataException e) {
+            } catch (RuntimeException e) { // a DataException, or a fetcher's bug
+                // a fetcher's failure of any kind is reported, and the next one is tried
                 tried.add(fetcher.description() + " failed: " + e.getMessage());
             }
         }
-        throw new DataException(spec.name() + " was not found in " + searched + " and could not be fetched"
-                + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". "
-                + spec.howToGet() + (explicit ? ", or put " + fileNames() + " (raw or .gz) in " + target
+        List<String> missing = spec.files().stream().filter(f -> find(f, searched) == null).map(DataFile::name)
+                .toList();
+        boolean envSet = !explicit && environment.apply(spec.envVariable()) != null
+                && !environment.apply(spec.envVariable()).isBlank();
+        throw new DataException(spec.name() + " was not found in " + searched
+                + (missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing) + ")")
+                + " and could not be fetched" + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". "
+                + spec.howToGet() + (explicit || envSet
+                        ? ", or put " + (missing.isEmpty() ? fileNames() : missing) + " (raw or .gz) in " + target
+                        + (envSet ? " (where " + spec.envVariable() + " points)" : "")
                         : ", or point " + spec.envVariable() + " at a folder holding "
                         + fileNames() + " (raw or .gz)") + ".");
     }

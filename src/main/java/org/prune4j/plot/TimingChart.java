@@ -39,6 +39,9 @@ public final class TimingChart extends Plot {
 
     private final Options options;
 
+    /** The lowest a panel may get when many share the tallest plot. */
+    private static final int MIN_PANEL_HEIGHT = 200;
+
     private TimingChart(Options options, int width, int height, String title) {
         super((w, h, t) -> draw(options, t), width, height, title);
         this.options = options;
@@ -62,7 +65,14 @@ public final class TimingChart extends Plot {
         }
         int columns = Math.min(2, panels);
         int rows = (panels + columns - 1) / columns;
-        return new TimingChart(o, columns == 1 ? 720 : 1000, 440 * rows + (panels > 1 ? 30 : 0), null);
+        if (rows * MIN_PANEL_HEIGHT > Plot.MAX_SIZE) {
+            throw new IllegalArgumentException(panels + " shape and batch panels are too many for one chart (at most "
+                    + columns * (Plot.MAX_SIZE / MIN_PANEL_HEIGHT) + "); chart one batch at a time with"
+                    + " Charts.timing(table, batch)");
+        }
+        // many panels shrink to fit the tallest plot rather than fail
+        return new TimingChart(o, columns == 1 ? 720 : 1000,
+                Math.min(Plot.MAX_SIZE, 440 * rows + (panels > 1 ? 30 : 0)), null);
     }
 
     /** @return a new chart with time on a logarithmic axis (for methods orders of magnitude apart) */

@@ -25,6 +25,9 @@ final class TrainingCurves {
         double[] trainAcc = Columns.doubles(table, "train_accuracy");
         double[] testAcc = optional(table, "test_accuracy");
         double[] testLoss = optional(table, "test_loss");
+        if (table.rowCount() > 0 && optional(table, "epoch") == null) {
+            throw new IllegalArgumentException("the history's epoch is missing in every row; number the epochs 1, 2, ...");
+        }
         for (String column : List.of("loss", "train_accuracy")) {
             if (optional(table, column) == null) {
                 throw new IllegalArgumentException("the history's " + column + " is missing or NaN in every epoch"
@@ -66,7 +69,7 @@ final class TrainingCurves {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(y[i])) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) { // an epoch without a number has no place on the axis
                 xs.add(x[i]);
                 ys.add(y[i] * scale);
             }

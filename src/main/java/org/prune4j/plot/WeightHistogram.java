@@ -38,6 +38,8 @@ public final class WeightHistogram extends Plot {
     static final int PANEL_WIDTH = 340;
     static final int SINGLE_WIDTH = 640;
     static final int HEIGHT = 400;
+    /** The lowest a panel may get when many layers share the tallest plot (a histogram still reads at 150 pixels). */
+    private static final int MIN_PANEL_HEIGHT = 150;
     private static final double LOG_FLOOR = 0.5;
 
     /** One layer's weights in one state. */
@@ -106,7 +108,13 @@ public final class WeightHistogram extends Plot {
         Options o = new Options(name, List.copyOf(states), defaultLabels(states), DEFAULT_BINS, false, false);
         int panels = names.size();
         int width = panels == 1 ? SINGLE_WIDTH : Math.min(3, panels) * PANEL_WIDTH;
-        int height = HEIGHT * ((panels + 2) / 3) + (panels == 1 ? 0 : 30);
+        int rows = (panels + 2) / 3;
+        if (rows * MIN_PANEL_HEIGHT > Plot.MAX_SIZE) {
+            throw new IllegalArgumentException(panels + " layers are too many for one chart (at most "
+                    + 3 * (Plot.MAX_SIZE / MIN_PANEL_HEIGHT) + "); chart a few at a time with Charts.weights(layer, ...)");
+        }
+        // a deep network's panels shrink to fit the tallest plot rather than fail
+        int height = Math.min(Plot.MAX_SIZE, HEIGHT * rows + (panels == 1 ? 0 : 30));
         return new WeightHistogram(o, width, height, null);
     }
 

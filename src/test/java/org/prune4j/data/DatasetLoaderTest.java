@@ -231,14 +231,27 @@ class DatasetLoaderTest {
         Path empty = tmp.resolve("empty");
         DataException standard = assertThrows(DataException.class,
                 () -> new DatasetLoader(tiny.spec(List.of()), k -> k.equals("TINY_DIR") ? empty.toString() : null).load());
-        assertTrue(standard.getMessage().contains("make it by hand, or point TINY_DIR at a folder holding"),
-                standard.getMessage());
+        assertTrue(standard.getMessage().contains("make it by hand, or put [train-images-idx3-ubyte, ")
+                && standard.getMessage().contains("in " + empty + " (where TINY_DIR points)"), standard.getMessage());
+
         // an explicit folder ignores the variable, so the message does not suggest it
         DataException explicit = assertThrows(DataException.class,
                 () -> new DatasetLoader(tiny.spec(List.of()), k -> null).load(empty));
         assertTrue(explicit.getMessage().contains("make it by hand, or put [train-images-idx3-ubyte, "), explicit.getMessage());
         assertTrue(explicit.getMessage().contains("(raw or .gz) in " + empty), explicit.getMessage());
         assertFalse(explicit.getMessage().contains("TINY_DIR"), explicit.getMessage());
+    }
+
+    @Test
+    void aFolderMissingSomeFilesNamesThem() throws IOException {
+        Tiny tiny = new Tiny();
+        Path partial = tmp.resolve("partial");
+        tiny.writeTo(partial, false);
+        Files.delete(partial.resolve("t10k-labels-idx1-ubyte"));
+        DataException e = assertThrows(DataException.class,
+                () -> new DatasetLoader(tiny.spec(List.of()), k -> null).load(partial));
+        assertTrue(e.getMessage().contains("(missing: t10k-labels-idx1-ubyte)"), e.getMessage());
+        assertTrue(e.getMessage().contains("put [t10k-labels-idx1-ubyte] (raw or .gz) in " + partial), e.getMessage());
     }
 
     @Test

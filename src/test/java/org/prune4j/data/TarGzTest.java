@@ -3,6 +3,7 @@ package org.prune4j.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +51,22 @@ class TarGzTest {
         assertEquals(2, got.size());
         assertArrayEquals(big, got.get("package/data/a"));
         assertArrayEquals(new byte[] {1, 2, 3}, got.get("package/data/b"));
+    }
+
+    @Test
+    void anEntryClaimingAnImpossibleSizeIsReportedAsDamage() throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        entry(tar, "package/data/a", new byte[] {1});
+        byte[] bytes = tar.toByteArray();
+        byte[] size = String.format("%011o", 077777777777L).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(size, 0, bytes, 124, size.length); // the size field, now 8 GiB (checksum not checked)
+        Path file = tmp.resolve("huge.tgz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(bytes);
+            out.write(new byte[1024]);
+        }
+        DataException e = assertThrows(DataException.class, () -> TarGz.extract(file, Set.of("package/data/a")));
+        assertTrue(e.getMessage().contains("claims 8589934591 bytes"), e.getMessage());
     }
 
     @Test

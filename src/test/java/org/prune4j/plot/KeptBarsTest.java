@@ -113,4 +113,12 @@ class KeptBarsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Charts.kept(wrong));
         assertTrue(e.getMessage().contains("layer") && e.getMessage().contains("[name]"), e.getMessage());
     }
+
+    @Test
+    void anUnnamedTableChartsAndANamelessLayerIsRefused() {
+        Table unnamed = Table.create(StringColumn.create("layer", "a"), DoubleColumn.create("kept", 0.5));
+        Images.assertRendered(Charts.kept(unnamed), 720, 440);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.kept("a", Map.of("", 0.5)));
+        assertTrue(e.getMessage().contains("a layer without a name"), e.getMessage());
+    }
 }

@@ -39,9 +39,14 @@ class TrainingCurvesTest {
                 DoubleColumn.create("train_accuracy"));
         e = assertThrows(IllegalArgumentException.class, () -> Charts.training(empty));
         assertTrue(e.getMessage().contains("has no rows"), e.getMessage());
-        Table one = Table.create("h", IntColumn.create("epoch", 1), DoubleColumn.create("loss", 0.4),
+        Table one = Table.create("h", IntColumn.create("epoch", new int[] {1}), DoubleColumn.create("loss", 0.4),
                 DoubleColumn.create("train_accuracy", 0.9));
         Images.assertRendered(Charts.training(one), 900, 400);
+        // IntColumn.create(name, 1) is one row with no epoch: said so, not drawn as a line at no epoch
+        Table unnumbered = Table.create("h", IntColumn.create("epoch", 1), DoubleColumn.create("loss", 0.4),
+                DoubleColumn.create("train_accuracy", 0.9));
+        e = assertThrows(IllegalArgumentException.class, () -> Charts.training(unnumbered));
+        assertTrue(e.getMessage().contains("epoch is missing in every row"), e.getMessage());
     }
 
     @Test

@@ -147,4 +147,18 @@ class WeightHistogramTest {
         assertTrue(h.toString().contains("Before pruning"));
         assertTrue(Charts.weights(net).title().contains("tiny"));
     }
+
+    @Test
+    void aDeepNetworkShrinksItsPanelsAndAnImpossibleOneSaysWhatToDo() {
+        int[] sizes = new int[32];
+        java.util.Arrays.fill(sizes, 4);
+        WeightHistogram deep = Charts.weights(Networks.mlp("deep", 1, sizes)); // 31 layers, 11 rows of panels
+        assertEquals(org.prune4j.plot.Plot.MAX_SIZE, deep.height());
+        Images.assertRendered(deep, deep.width(), deep.height());
+        int[] many = new int[101];
+        java.util.Arrays.fill(many, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.weights(Networks.mlp("too deep", 1, many)));
+        assertTrue(e.getMessage().contains("100 layers are too many for one chart"), e.getMessage());
+    }
 }
