@@ -1,5 +1,6 @@
 package org.prune4j.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ public final class DatasetLoader {
                             + file.name() + " is not there; " + spec.howToGet());
                 }
                 found.put(file, fetched);
+                dropStaleTwins(file, target, fetched);
             }
         }
         Path writable = fetchTarget(directory);
@@ -132,6 +134,22 @@ public final class DatasetLoader {
     /** @return the file's copies in {@code dir} that exist: raw first, then gzipped */
     private static List<Path> copies(DataFile file, Path dir) {
         return Stream.of(file.name(), file.gzName()).map(dir::resolve).filter(Files::isRegularFile).toList();
+    }
+
+    /**
+     * After a fetch, an older copy beside the fresh, verified one (a damaged raw file beside a new .gz) would be
+     * found first by the next load: it is removed. If it cannot be, the next load reports it as damaged, as now.
+     */
+    private static void dropStaleTwins(DataFile file, Path target, Path fresh) {
+        for (Path old : copies(file, target)) {
+            if (!old.equals(fresh)) {
+                try {
+                    Files.deleteIfExists(old);
+                } catch (IOException e) {
+                    // left in place: the next load names it and says how to replace it
+                }
+            }
+        }
     }
 
     /** @return the file's raw or gzipped copy in {@code target}, preferring one that was not there before */

@@ -199,9 +199,20 @@ public final class IdxFile {
      * @return the file's bytes
      */
     public static byte[] encode(int[] dimensions, byte[] data) {
+        // what read() accepts: ranks 1 to 4, no negative dimension, a size that fits in one array
+        if (dimensions.length < 1 || dimensions.length > 4) {
+            throw new IllegalArgumentException("an IDX file has 1 to 4 dimensions, got " + dimensions.length);
+        }
         long elements = 1;
         for (int d : dimensions) {
+            if (d < 0) {
+                throw new IllegalArgumentException("dimensions must not be negative, got " + Arrays.toString(dimensions));
+            }
             elements *= d;
+            if (elements > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("dimensions " + Arrays.toString(dimensions)
+                        + " hold more values than one array can");
+            }
         }
         if (elements != data.length) {
             throw new IllegalArgumentException("data has " + data.length + " bytes, dimensions "

@@ -243,6 +243,17 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aDamagedCopyBesideAFreshFetchIsRemovedSoTheNextLoadWorksToo() throws IOException {
+        Tiny tiny = new Tiny();
+        Path dir = Files.createDirectories(tmp.resolve("stale"));
+        Files.write(dir.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 9}); // damaged raw copy
+        DatasetLoader loader = new DatasetLoader(tiny.spec(List.of(new FakeFetcher(tiny, false, true))), k -> null);
+        assertEquals(4, loader.load(dir).train().size());
+        assertFalse(Files.exists(dir.resolve("train-images-idx3-ubyte")), "the damaged twin is gone");
+        assertEquals(4, loader.load(dir).train().size(), "and the next load reads the fetched copy");
+    }
+
+    @Test
     void aFolderMissingSomeFilesNamesThem() throws IOException {
         Tiny tiny = new Tiny();
         Path partial = tmp.resolve("partial");

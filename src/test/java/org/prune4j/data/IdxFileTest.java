@@ -132,4 +132,12 @@ class IdxFileTest {
         DataException e = assertThrows(DataException.class, () -> IdxFile.read(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"));
     }
+
+    @Test
+    void encodeWritesOnlyWhatReadAccepts() {
+        assertThrows(IllegalArgumentException.class, () -> IdxFile.encode(new int[] {-1, -1}, new byte[1]));
+        assertThrows(IllegalArgumentException.class, () -> IdxFile.encode(new int[] {65536, 65536, 65536, 65536}, new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> IdxFile.encode(new int[0], new byte[1]));
+        assertThrows(IllegalArgumentException.class, () -> IdxFile.encode(new int[] {1, 1, 1, 1, 1}, new byte[1]));
+    }
 }
