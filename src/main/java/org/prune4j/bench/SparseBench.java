@@ -149,6 +149,9 @@ public final class SparseBench {
             if (method.equals("shrunk")) {
                 c.put("shrunk_kernel", r.getString("detail"));
             }
+            if (method.startsWith("dense_") && r.getString("detail").startsWith("fastest dense")) {
+                c.put("reference", method); // the kernel this cell's ratios were taken against
+            }
             c.put("attempts", r.getInt(Timing.ATTEMPTS));
         }
         List<Object> list = new ArrayList<>();
@@ -157,8 +160,10 @@ public final class SparseBench {
             out.put("shape", c.get("shape"));
             out.put("batch", c.get("batch"));
             out.put("sparsity", c.get("sparsity"));
-            String bestDense = best(c, "dense_");
-            String bestSparse = best(c, "sparse_");
+            // the dense kernel the cell was compared with, and the sparse kernel the crossover counts (the lower
+            // round-by-round ratio), so that every field of a cell describes the same pair
+            String bestDense = c.containsKey("reference") ? (String) c.get("reference") : best(c, "dense_");
+            String bestSparse = bestByRatio(c, "sparse_");
             out.put("dense_ms", c.get(bestDense + "_ms"));
             out.put("dense_method", bestDense);
             out.put("nd4j_ms", c.get("dense_nd4j_ms"));
@@ -180,6 +185,20 @@ public final class SparseBench {
             list.add(out);
         }
         return list;
+    }
+
+    private static String bestByRatio(Map<String, Object> cell, String prefix) {
+        String best = null;
+        for (var e : cell.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith(prefix) && k.endsWith("_vs_dense")) {
+                String method = k.substring(0, k.length() - "_vs_dense".length());
+                if (best == null || (Double) e.getValue() < (Double) cell.get(best + "_vs_dense")) {
+                    best = method;
+                }
+            }
+        }
+        return best != null ? best : best(cell, prefix);
     }
 
     private static String best(Map<String, Object> cell, String prefix) {

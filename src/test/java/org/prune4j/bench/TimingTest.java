@@ -1,5 +1,6 @@
 package org.prune4j.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,11 +133,34 @@ class TimingTest {
         assertThrows(IllegalArgumentException.class, () -> Timing.of(half).sparsities(0.25, 0.75),
                 "a layer already 50 % sparse cannot be timed at 25 %");
         Timing.of(half).sparsities(0.5, 0.75);
+        // a network is bounded by its sparsest layer: each layer is pruned to the level, none un-pruned
+        Network uneven = new Network("uneven", List.of(half, new DenseLayer("fc2", Nd4j.createFromArray(
+                new float[][] {{1, 1}, {1, 1}}), Nd4j.zeros(2), Activation.IDENTITY)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Timing.of(uneven).sparsities(0.3));
+        assertTrue(e.getMessage().contains("0.5000 sparse in its sparsest layer"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(100, 100).batches(30_000_000));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).sparsities(-0.1));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).batches(0));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(0, 3));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).samples(2, 5));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).time(0, 0));
         assertThrows(IllegalArgumentException.class, () -> Timing.ofShape(3, 3).attempts(0));
+    }
+
+    @Test
+    void aCellFoundBusyLateStillGetsAllItsAttempts() {
+        // cell 1 is busy; timed again it comes out quiet (0.075), which makes cells 0 and 2 busy against it: they get
+        // their attempts too, 3 in all, and stay busy only when every attempt was
+        double[] dense = {0.16, 0.20, 0.14};
+        double[] retimed = {0.16, 0.075, 0.14};
+        int[] more = Timing.retimeBusy(dense, 0.14, 3, i -> Math.min(dense[i], retimed[i]));
+        assertArrayEquals(new int[] {2, 1, 2}, more);
+        assertArrayEquals(new double[] {0.16, 0.075, 0.14}, dense, 0);
+        // with one attempt nothing is timed again
+        assertArrayEquals(new int[] {0, 0}, Timing.retimeBusy(new double[] {0.1, 0.9}, 0.1, 1, i -> 0));
+        // a cell that turns quiet stops being timed
+        double[] settles = {0.1, 0.5};
+        assertArrayEquals(new int[] {0, 1}, Timing.retimeBusy(settles, 0.1, 3, i -> 0.11));
     }
 }
