@@ -75,6 +75,8 @@ public final class Timing {
 
     private final String shape;
     private final float[] weights;
+    /** The longest array a JVM allocates (a few words below Integer.MAX_VALUE). */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     private final int in;
     private final int out;
     private final Network network;
@@ -130,7 +132,10 @@ public final class Timing {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("a shape needs positive sizes, got " + in + " x " + out);
         }
-        org.prune4j.dense.InputCheck.fits(in, out); // its weights are made in one array
+        if ((long) in * out > MAX_VALUES) {
+            throw new IllegalArgumentException("a weight matrix of " + in + " x " + out + " = " + (long) in * out
+                    + " values does not fit in one Java array; time a smaller shape");
+        }
         Timing t = new Timing(in + "x" + out, null, in, out, null, 0);
         t.sparsities = new double[] {0.5, 0.7, 0.9, 0.95};
         return t;
@@ -201,7 +206,10 @@ public final class Timing {
             if (b < 1) {
                 throw new IllegalArgumentException("a batch size is at least 1, got " + b);
             }
-            org.prune4j.dense.InputCheck.fits(b, Math.max(in, out)); // its inputs and outputs are made in one array
+            if ((long) b * Math.max(in, out) > MAX_VALUES) {
+                throw new IllegalArgumentException("batch " + b + " of " + Math.max(in, out) + " values per row does"
+                        + " not fit in one Java array; time a smaller batch");
+            }
         }
         this.batches = sizes.clone();
         return this;

@@ -137,16 +137,22 @@ public final class DatasetLoader {
     }
 
     /**
-     * After a fetch, an older copy beside the fresh, verified one (a damaged raw file beside a new .gz) would be
-     * found first by the next load: it is removed. If it cannot be, the next load reports it as damaged, as now.
+     * After a fetch, a damaged older copy beside the fresh, verified one (a damaged raw file beside a new .gz) would be
+     * found first by the next load: it is removed. A sound one is the user's and stays (another tool may read it).
+     * If a damaged one cannot be removed, the next load names it and says how to replace it.
      */
     private static void dropStaleTwins(DataFile file, Path target, Path fresh) {
         for (Path old : copies(file, target)) {
-            if (!old.equals(fresh)) {
+            if (old.equals(fresh)) {
+                continue;
+            }
+            try {
+                VerifiedFile.read(old, file, "");
+            } catch (DataException damaged) {
                 try {
                     Files.deleteIfExists(old);
                 } catch (IOException e) {
-                    // left in place: the next load names it and says how to replace it
+                    // left in place: reported by the next load
                 }
             }
         }

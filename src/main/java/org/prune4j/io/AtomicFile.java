@@ -39,7 +39,11 @@ public final class AtomicFile {
         // created like any new file (mode from the umask), not private as Files.createTempFile would make it; the
         // name is cut so that a target whose name is near the file system's limit still gets a temporary file
         String name = target.getFileName().toString();
-        Path temp = Files.createFile(dir.resolve("." + name.substring(0, Math.min(name.length(), MAX_NAME_PART)) + "."
+        int cut = Math.min(name.length(), MAX_NAME_PART);
+        if (cut > 0 && Character.isHighSurrogate(name.charAt(cut - 1))) {
+            cut--; // never half a character (an emoji is two chars)
+        }
+        Path temp = Files.createFile(dir.resolve("." + name.substring(0, cut) + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part"));
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -35,8 +35,8 @@ final class TrainingCurves {
             }
         }
         Table own = table.copy(); // the plot redraws from it later: a caller's change must not show up
-        double firstEpoch = Arrays.stream(epoch).min().getAsDouble();
-        double lastEpoch = Arrays.stream(epoch).max().getAsDouble();
+        double firstEpoch = Arrays.stream(epoch).filter(Double::isFinite).min().orElse(0);
+        double lastEpoch = Arrays.stream(epoch).filter(Double::isFinite).max().orElse(0);
         Recipe recipe = (w, h, title) -> {
             String heading = title != null ? title : "Training";
             XYChart lossChart = Theme.xy(w / 2, h, "Loss", "Epoch", "Cross-entropy loss");

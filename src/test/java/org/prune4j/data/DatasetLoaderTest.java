@@ -251,6 +251,13 @@ class DatasetLoaderTest {
         assertEquals(4, loader.load(dir).train().size());
         assertFalse(Files.exists(dir.resolve("train-images-idx3-ubyte")), "the damaged twin is gone");
         assertEquals(4, loader.load(dir).train().size(), "and the next load reads the fetched copy");
+
+        // a sound copy beside a fetched one is the user's, and stays
+        Path kept = Files.createDirectories(tmp.resolve("kept"));
+        Files.write(kept.resolve("train-images-idx3-ubyte"), tiny.files.get("train-images-idx3-ubyte"));
+        assertEquals(4, loader.load(kept).train().size());
+        assertTrue(Files.exists(kept.resolve("train-images-idx3-ubyte")), "the sound raw copy is still there");
+        assertTrue(Files.exists(kept.resolve("train-images-idx3-ubyte.gz")), "beside the fetched one");
     }
 
     @Test

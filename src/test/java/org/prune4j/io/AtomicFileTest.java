@@ -86,5 +86,8 @@ class AtomicFileTest {
         AtomicFile.write(f, new byte[] {7});
         assertArrayEquals(new byte[] {7}, Files.readAllBytes(f));
         assertEquals(List.of(f.getFileName().toString()), names());
+        Path emoji = tmp.resolve("x".repeat(49) + "\uD83D\uDE00" + ".p4j"); // the cut would fall inside the emoji
+        AtomicFile.write(emoji, new byte[] {8});
+        assertArrayEquals(new byte[] {8}, Files.readAllBytes(emoji));
     }
 }
