@@ -162,8 +162,8 @@ public final class SparseBench {
             out.put("sparsity", c.get("sparsity"));
             // the dense kernel the cell was compared with, and the sparse kernel the crossover counts (the lower
             // round-by-round ratio), so that every field of a cell describes the same pair
-            String bestDense = c.containsKey("reference") ? (String) c.get("reference") : best(c, "dense_");
-            String bestSparse = bestByRatio(c, "sparse_");
+            String bestDense = c.containsKey("reference") ? (String) c.get("reference") : lowest(c, "dense_", "_ms");
+            String bestSparse = lowest(c, "sparse_", "_vs_dense");
             out.put("dense_ms", c.get(bestDense + "_ms"));
             out.put("dense_method", bestDense);
             out.put("nd4j_ms", c.get("dense_nd4j_ms"));
@@ -187,32 +187,22 @@ public final class SparseBench {
         return list;
     }
 
-    private static String bestByRatio(Map<String, Object> cell, String prefix) {
+    /**
+     * @return the method (key prefix) whose value under {@code suffix} is lowest: {@code "_ms"} for the median time,
+     *         {@code "_vs_dense"} for the round-by-round ratio; by median time when no method has that value
+     */
+    private static String lowest(Map<String, Object> cell, String prefix, String suffix) {
         String best = null;
         for (var e : cell.entrySet()) {
             String k = e.getKey();
-            if (k.startsWith(prefix) && k.endsWith("_vs_dense")) {
-                String method = k.substring(0, k.length() - "_vs_dense".length());
-                if (best == null || (Double) e.getValue() < (Double) cell.get(best + "_vs_dense")) {
+            if (k.startsWith(prefix) && k.endsWith(suffix) && !k.contains("_p25") && !k.contains("_p75")) {
+                String method = k.substring(0, k.length() - suffix.length());
+                if (best == null || (Double) e.getValue() < (Double) cell.get(best + suffix)) {
                     best = method;
                 }
             }
         }
-        return best != null ? best : best(cell, prefix);
-    }
-
-    private static String best(Map<String, Object> cell, String prefix) {
-        String best = null;
-        for (var e : cell.entrySet()) {
-            String k = e.getKey();
-            if (k.startsWith(prefix) && k.endsWith("_ms") && !k.contains("_p25") && !k.contains("_p75")) {
-                String method = k.substring(0, k.length() - 3);
-                if (best == null || (Double) e.getValue() < (Double) cell.get(best + "_ms")) {
-                    best = method;
-                }
-            }
-        }
-        return best;
+        return best != null || suffix.equals("_ms") ? best : lowest(cell, prefix, "_ms");
     }
 
     /** The crossover judged on the ratio of the medians (the table without its round-by-round ratios). */

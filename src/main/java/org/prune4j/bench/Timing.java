@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prune4j.dense.DenseKernel;
 import org.prune4j.dense.DenseNetwork;
+import org.prune4j.dense.InputCheck;
 import org.prune4j.dense.VectorApi;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Network;
@@ -75,8 +76,6 @@ public final class Timing {
 
     private final String shape;
     private final float[] weights;
-    /** The longest array a JVM allocates (a few words below Integer.MAX_VALUE). */
-    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     private final int in;
     private final int out;
     private final Network network;
@@ -132,7 +131,7 @@ public final class Timing {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException("a shape needs positive sizes, got " + in + " x " + out);
         }
-        if ((long) in * out > MAX_VALUES) {
+        if ((long) in * out > InputCheck.MAX_VALUES) {
             throw new IllegalArgumentException("a weight matrix of " + in + " x " + out + " = " + (long) in * out
                     + " values does not fit in one Java array; time a smaller shape");
         }
@@ -206,7 +205,7 @@ public final class Timing {
             if (b < 1) {
                 throw new IllegalArgumentException("a batch size is at least 1, got " + b);
             }
-            if ((long) b * Math.max(in, out) > MAX_VALUES) {
+            if ((long) b * Math.max(in, out) > InputCheck.MAX_VALUES) {
                 throw new IllegalArgumentException("batch " + b + " of " + Math.max(in, out) + " values per row does"
                         + " not fit in one Java array; time a smaller batch");
             }

@@ -180,10 +180,11 @@ public final class DatasetLoader {
                 tried.add(fetcher.description() + " failed: " + e.getMessage());
             }
         }
+        // missing now, after the fetchers: one may have written some files before it failed
         List<String> missing = spec.files().stream().filter(f -> find(f, searched) == null).map(DataFile::name)
                 .toList();
-        boolean envSet = !explicit && environment.apply(spec.envVariable()) != null
-                && !environment.apply(spec.envVariable()).isBlank();
+        String env = environment.apply(spec.envVariable());
+        boolean envSet = !explicit && env != null && !env.isBlank();
         throw new DataException(spec.name() + " was not found in " + searched
                 + (missing.isEmpty() ? "" : " (missing: " + String.join(", ", missing) + ")")
                 + " and could not be fetched" + (tried.isEmpty() ? "" : " (" + String.join("; ", tried) + ")") + ". "

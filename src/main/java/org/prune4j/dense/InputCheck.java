@@ -6,7 +6,7 @@ package org.prune4j.dense;
  */
 public final class InputCheck {
     /** The longest array a JVM allocates (a few words below Integer.MAX_VALUE). */
-    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    public static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private InputCheck() {
     }

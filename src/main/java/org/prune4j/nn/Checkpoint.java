@@ -149,22 +149,25 @@ public record Checkpoint(Path file) {
             if (layer.dropout() > 0) {
                 layers.append(" dropout ").append(layer.dropout());
             }
-            ByteBuffer bytes = ByteBuffer.allocate(4 * (layer.inputs() * layer.outputs() + layer.outputs()));
-            bytes.asFloatBuffer().put(layer.weightArray()).put(layer.biasArray());
-            crc.update(bytes.array());
+            update(crc, layer.weightArray());
+            update(crc, layer.biasArray());
             if (layer.hasMask()) {
                 // the mask holds pruned weights at zero through training: another mask is another recipe
-                float[] mask = layer.mask().map(HostCopy::toFloats).orElseThrow();
-                ByteBuffer maskBytes = ByteBuffer.allocate(4 * mask.length);
-                maskBytes.asFloatBuffer().put(mask);
                 CRC32 maskCrc = new CRC32();
-                maskCrc.update(maskBytes.array());
+                update(maskCrc, layer.mask().map(HostCopy::toFloats).orElseThrow());
                 layers.append(String.format(" masked (CRC32 %08x)", maskCrc.getValue()));
             }
         }
         s.append("\nstarting from ").append(start.name()).append(':').append(layers)
                 .append(String.format(", initial parameters CRC32 %08x", crc.getValue()));
         return s.toString();
+    }
+
+    /** Adds the values' float32 bits, big-endian, to the checksum. */
+    private static void update(CRC32 crc, float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
+        bytes.asFloatBuffer().put(values);
+        crc.update(bytes.array());
     }
 
     /** @return the first line where two recipes differ, as "kept ..., now ..." */
@@ -188,16 +191,27 @@ public record Checkpoint(Path file) {
      */
     private static String describe(Object o) {
         Class<?> type = o.getClass();
-        if (type.isHidden() || type.isSynthetic()) {
+        if (lambda(type)) {
             String name = type.getName();
-            int lambda = name.indexOf("$$Lambda");
-            return "a lambda of " + (lambda > 0 ? name.substring(0, lambda) : name);
+            int cut = name.indexOf("$$Lambda");
+            return "a lambda of " + (cut > 0 ? name.substring(0, cut) : name);
+        }
+        return ownText(o) ? o.toString() : type.getName();
+    }
+
+    private static boolean lambda(Class<?> type) {
+        return type.isHidden() || type.isSynthetic();
+    }
+
+    /** @return whether the object describes itself: not a lambda, and a toString of its own */
+    private static boolean ownText(Object o) {
+        if (lambda(o.getClass())) {
+            return false;
         }
         try {
-            boolean own = type.getMethod("toString").getDeclaringClass() != Object.class;
-            return own ? o.toString() : type.getName();
+            return o.getClass().getMethod("toString").getDeclaringClass() != Object.class;
         } catch (NoSuchMethodException e) {
-            return type.getName();
+            return false;
         }
     }
 
@@ -207,9 +221,8 @@ public record Checkpoint(Path file) {
      */
     private static String schedule(Training training) {
         LearningRate schedule = training.schedule();
-        String described = describe(schedule);
-        if (!described.startsWith("a lambda of ") && !described.equals(schedule.getClass().getName())) {
-            return described;
+        if (ownText(schedule)) {
+            return schedule.toString();
         }
         StringBuilder rates = new StringBuilder("rates");
         for (int epoch = 0; epoch < training.epochs(); epoch++) {

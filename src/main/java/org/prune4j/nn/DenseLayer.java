@@ -38,7 +38,7 @@ public final class DenseLayer {
      * @throws IllegalArgumentException if shapes disagree or are empty, or a parameter is not finite
      */
     public DenseLayer(String name, INDArray weights, INDArray bias, Activation activation) {
-        this.name = requireName(name);
+        this.name = requireName(name, "a layer");
         if (weights.rank() != 2) {
             throw new IllegalArgumentException(name + ": weights must be a matrix [in x out], got rank " + weights.rank());
         }
@@ -251,12 +251,17 @@ public final class DenseLayer {
                 activation, nz, weightCount(), 100.0 * nz / weightCount(), dropout > 0 ? ", dropout " + dropout : "");
     }
 
-    private static String requireName(String name) {
+    /**
+     * @param name a layer's or network's name
+     * @param what "a layer" or "a network", for the message
+     * @return the name, if not blank and short enough for a model file
+     */
+    static String requireName(String name, String what) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a layer needs a non-blank name");
+            throw new IllegalArgumentException(what + " needs a non-blank name");
         }
         if (name.length() > MAX_NAME) {
-            throw new IllegalArgumentException("a layer's name has at most " + MAX_NAME
+            throw new IllegalArgumentException(what + "'s name has at most " + MAX_NAME
                     + " characters (a model file keeps it), got " + name.length());
         }
         return name;

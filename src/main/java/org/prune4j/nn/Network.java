@@ -36,15 +36,9 @@ public final class Network {
      * @throws IllegalArgumentException otherwise
      */
     public Network(String name, List<DenseLayer> layers) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a network needs a non-blank name, e.g. \"LeNet-300-100\"");
-        }
+        DenseLayer.requireName(name, "a network");
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
-        }
-        if (name.length() > DenseLayer.MAX_NAME) {
-            throw new IllegalArgumentException("a network's name has at most " + DenseLayer.MAX_NAME
-                    + " characters (a model file keeps it), got " + name.length());
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < layers.size(); i++) {

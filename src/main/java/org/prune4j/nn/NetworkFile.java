@@ -39,15 +39,9 @@ public final class NetworkFile {
      *                            such a file could not be loaded); the old file, if any, is intact
      */
     public static void save(Network network, Path file) {
-        for (DenseLayer layer : network.layers()) {
-            if (!finite(layer.weightArray()) || !finite(layer.biasArray())) {
-                throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": layer " + layer.name()
-                        + " holds NaN or infinite parameters, so its training diverged (a learning rate too high?);"
-                        + " train it again with a lower one. Nothing was written");
-            }
-        }
+        byte[] bytes = encode(network, file); // before anything is written: it refuses non-finite parameters
         try {
-            AtomicFile.write(file, encode(network));
+            AtomicFile.write(file, bytes);
         } catch (IOException e) {
             throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": " + e.getMessage()
                     + "; check that the folder is writable and the disk has room", e);
@@ -167,7 +161,7 @@ public final class NetworkFile {
                 .map(l -> l.name() + " " + l.inputs() + "x" + l.outputs() + " " + l.activation().name()).toList();
     }
 
-    private static byte[] encode(Network network) {
+    private static byte[] encode(Network network, Path file) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
@@ -181,8 +175,15 @@ public final class NetworkFile {
                 out.writeUTF(layer.activation().name());
                 out.writeDouble(layer.dropout());
                 out.writeBoolean(layer.hasMask());
-                writeFloats(out, layer.weightArray());
-                writeFloats(out, layer.biasArray());
+                float[] w = layer.weightArray();
+                float[] b = layer.biasArray();
+                if (!finite(w) || !finite(b)) {
+                    throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": layer "
+                            + layer.name() + " holds NaN or infinite parameters, so its training diverged (a learning"
+                            + " rate too high?); train it again with a lower one. Nothing was written");
+                }
+                writeFloats(out, w);
+                writeFloats(out, b);
                 if (layer.hasMask()) {
                     float[] m = HostCopy.toFloats(layer.liveMask());
                     byte[] packed = new byte[(m.length + 7) / 8];
