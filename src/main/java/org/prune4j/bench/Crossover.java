@@ -111,7 +111,7 @@ public final class Crossover {
             double median = r.getDouble(Timing.MEDIAN);
             String key = batch(r) + "|" + r.getString(Timing.SHAPE);
             TreeMap<Double, double[]> cell = cells.computeIfAbsent(key, k -> new TreeMap<>());
-            if (kind == MethodKind.SHRUNK || !Double.isFinite(median)) {
+            if (kind == MethodKind.SHRUNK || kind == MethodKind.MIXED || !Double.isFinite(median)) {
                 continue;
             }
             double[] best = cell.computeIfAbsent(r.getDouble(Timing.SPARSITY), s -> new double[] {

@@ -11,6 +11,9 @@ import java.util.Locale;
  *       {@code dense_vector}, ...);</li>
  *   <li>{@link #SHRUNK}: the name starts with {@code shrunk} (dense kernels on a network whose dead units were
  *       removed): its own series in charts, counted on neither side of the crossover;</li>
+ *   <li>{@link #MIXED}: the name starts with {@code mixed} (a network whose denser layers run dense, the others
+ *       sparse: {@link Timing#MIXED}): its own series, counted on neither side, since at low sparsities it runs
+ *       the very dense kernels it would be compared with;</li>
  *   <li>{@link #SPARSE}: every other name ({@code sparse_java}, {@code sparse_vector}, {@code csr}, ...).</li>
  * </ul>
  * Names are compared case-insensitively.
@@ -21,7 +24,9 @@ public enum MethodKind {
     /** Sparse-format kernels (CSR, SELL-C-σ, ...). */
     SPARSE,
     /** Dense kernels over a shrunk network. */
-    SHRUNK;
+    SHRUNK,
+    /** A network with some layers dense, the others sparse. */
+    MIXED;
 
     /**
      * @param method a method name from a timing table
@@ -34,6 +39,9 @@ public enum MethodKind {
         }
         if (m.startsWith("shrunk")) {
             return SHRUNK;
+        }
+        if (m.startsWith("mixed")) {
+            return MIXED;
         }
         return SPARSE;
     }

@@ -173,6 +173,11 @@ public final class SparseBench {
             out.put("csr_method", bestSparse);
             out.put("sparse_java_ms", c.get("sparse_java_ms"));
             out.put("sparse_vector_ms", c.get("sparse_vector_ms"));
+            if (c.containsKey(Timing.MIXED + "_ms")) {
+                // a network at batch 1 whose denser layers SparseNetwork.of runs dense (not in the crossover)
+                out.put("mixed_ms", c.get(Timing.MIXED + "_ms"));
+                out.put("mixed_over_dense", c.get(Timing.MIXED + "_vs_dense"));
+            }
             out.put("shrunk_ms", c.get("shrunk_ms"));
             out.put("shrunk_kernel", c.get("shrunk_kernel"));
             out.put("csr_over_dense", c.get(bestSparse + "_vs_dense"));

@@ -47,7 +47,9 @@ import tech.tablesaw.api.Table;
  * SpMV is the plain-Java one; layout conversion included: for a layer
  * at both ends of every call, for a network only at its input and output), and {@code shrunk} (unit pruning: for a
  * layer, the dense layer with {@code round(out · (1 − s))} outputs; for a network, the shrunk network given, each
- * timed with the fastest dense kernel). The dense kernels are measured side by side twice per shape and batch and
+ * timed with the fastest dense kernel), and for a network at batch 1 {@value #MIXED} where some layer is dense
+ * enough that {@link SparseNetwork#of(Network)} runs it as a dense product (the sparse rows run every layer sparse:
+ * {@link SparseNetwork#allSparse}). The dense kernels are measured side by side twice per shape and batch and
  * the look whose fastest kernel was faster is kept; the fastest of them (by lower quartile, which a disturbed stretch
  * of the machine moves less than the median) is measured again side by side with every sparsity, and that
  * measurement is the one in its row there.
@@ -73,6 +75,12 @@ public final class Timing {
             DETAIL = "detail";
     /** Median of the round-by-round ratios of a method's time to the fastest dense method's (1 for that one). */
     public static final String VS_DENSE = "vs_best_dense";
+    /**
+     * The method of a network timing at batch 1 that runs what {@link SparseNetwork#of(Network)} runs: its layers
+     * dense enough as dense products, the others sparse ({@link MethodKind#MIXED}, counted on neither side of the
+     * crossover). Present where some layer runs dense.
+     */
+    public static final String MIXED = "mixed";
 
     private final String shape;
     private final float[] weights;
@@ -360,7 +368,7 @@ public final class Timing {
                     for (DenseKernel k : shrunkKernels(sw, in, kept, (long) in * kept * batch, plainJavaLimit)) {
                         cell.put("shrunk_" + k.name(), k.bind(x, batch));
                     }
-                    return new CellCalls(cell, nonZeros);
+                    return new CellCalls(cell, nonZeros, null);
                 }, " " + in + "x" + kept));
             }
             reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
@@ -388,9 +396,20 @@ public final class Timing {
                     cell.put(best, denseNetworkCalls(pruned, x, batch).get(best));
                     long nonZeros = 0;
                     for (SparseKernel k : sparseKernels(batch)) {
-                        SparseNetwork sparse = SparseNetwork.of(pruned, k);
+                        SparseNetwork sparse = SparseNetwork.allSparse(pruned, k);
                         nonZeros = sparse.nonZeros();
                         cell.put("sparse_" + k.label(), sparse.bind(x, batch));
+                    }
+                    String mixedDetail = null;
+                    if (batch == 1) {
+                        // what SparseNetwork.of runs: its denser layers as dense products
+                        SparseNetwork mixed = SparseNetwork.of(pruned);
+                        List<String> dense = mixed.denseAtBatchOne();
+                        if (!dense.isEmpty()) {
+                            cell.put(MIXED, mixed.bind(x, batch));
+                            mixedDetail = String.join(", ", dense) + " dense (vector), the others "
+                                    + mixed.kernel().spmv() + "; SparseNetwork.of's choice";
+                        }
                     }
                     if (shrunk != null) {
                         denseNetworkCalls(shrunk, x, batch).forEach((name, call) -> {
@@ -400,7 +419,7 @@ public final class Timing {
                             }
                         });
                     }
-                    return new CellCalls(cell, nonZeros);
+                    return new CellCalls(cell, nonZeros, mixedDetail);
                 }, shrunk == null ? null : " " + shrunk.weightCount() + " weights"));
             }
             reportBatch(batch, start, timeCells(t, sampler, batch, denseTimes, best, cells));
@@ -411,8 +430,11 @@ public final class Timing {
     private record Cell(double sparsity, Supplier<CellCalls> calls, String shrunkDetail) {
     }
 
-    /** A cell's calls, and the non-zero weights its sparse calls multiply with (reported in their rows' detail). */
-    private record CellCalls(Map<String, Runnable> calls, long nonZeros) {
+    /**
+     * A cell's calls, the non-zero weights its sparse calls multiply with (reported in their rows' detail), and which
+     * layers the {@value #MIXED} call runs dense (null: no such call).
+     */
+    private record CellCalls(Map<String, Runnable> calls, long nonZeros, String mixedDetail) {
     }
 
     /**
@@ -432,9 +454,11 @@ public final class Timing {
         int[] tries = new int[n];
         double[] firstDense = new double[n];
         long[] nonZeros = new long[n];
+        String[] mixedDetail = new String[n];
         for (int i = 0; i < n; i++) {
             CellCalls calls = cells.get(i).calls().get();
             nonZeros[i] = calls.nonZeros();
+            mixedDetail[i] = calls.mixedDetail();
             times[i] = sampler.measure(calls.calls(), key);
             tries[i] = 1;
             firstDense[i] = times[i].get(best).medianMs();
@@ -462,6 +486,10 @@ public final class Timing {
                         tries[i], firstDense[i] / quietest, kept[i] / quietest);
             }
             addDenseAndSparse(t, batch, c.sparsity(), denseTimes, best, times[i], tries[i], note, nonZeros[i]);
+            if (mixedDetail[i] != null) {
+                add(t, batch, c.sparsity(), MIXED, times[i].get(MIXED), times[i].ratio(MIXED, best), tries[i],
+                        mixedDetail[i]);
+            }
             if (c.shrunkDetail() != null) {
                 String shrunkBest = fastest(times[i].measurements(), "shrunk_");
                 add(t, batch, c.sparsity(), "shrunk", times[i].get(shrunkBest), times[i].ratio(shrunkBest, best),

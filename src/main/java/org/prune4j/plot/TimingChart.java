@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
 /**
  * Time against sparsity per multiplication method, one panel per {@code (shape, batch)}, with the
  * {@linkplain Crossover crossover} marked by a dashed vertical line (or "no crossover" in the panel title). Dense
- * methods are dashed, sparse solid, shrunk dotted (see {@link MethodKind}). The crossover is judged as
+ * methods are dashed, sparse solid, shrunk dotted, mixed dash-dotted (see {@link MethodKind}). The crossover is judged as
  * {@link Crossover} judges it, on the ratios paired round by round where the table has them, which a drifting
  * machine moves less than the medians drawn; "≤" marks a crossover at the lowest sparsity measured (sparse may win
  * lower still). {@link #data()} has columns
@@ -187,6 +187,7 @@ public final class TimingChart extends Plot {
                 float[] dash = switch (kind) {
                     case DENSE -> new float[] {7f, 4f};
                     case SHRUNK -> new float[] {2f, 3f};
+                    case MIXED -> new float[] {7f, 3f, 2f, 3f};
                     case SPARSE -> null;
                 };
                 series.get(i).setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,

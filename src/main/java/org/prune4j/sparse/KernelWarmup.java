@@ -163,11 +163,18 @@ public final class KernelWarmup {
                     // the forward pass and the bare product (a layer's timing)
                     for (boolean affine : new boolean[] {true, false}) {
                         List<SparseLayer> layers = affine ? chain : chain.subList(0, 1);
-                        SellChain sells = batch == 1 ? SellChain.of(layers) : null;
+                        BatchOneChain sells = batch == 1 ? BatchOneChain.of(layers, false) : null;
                         Pass pass = new Pass(layers, sells, affine, batch, 0, true);
                         float[] x = gaussian(random, batch * 40);
                         float[] y = new float[batch * 20];
                         splits.add(() -> pass.run(x, y));
+                    }
+                    if (batch == 1) {
+                        // a network's chain with its dense steps (fc2 is fully dense: it runs dense with VECTOR)
+                        Pass mixed = new Pass(chain, BatchOneChain.of(chain, true), true, 1);
+                        float[] x = gaussian(random, 40);
+                        float[] y = new float[20];
+                        calls.add(() -> mixed.run(x, y));
                     }
                 }
             }

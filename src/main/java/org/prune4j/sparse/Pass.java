@@ -2,6 +2,7 @@ package org.prune4j.sparse;
 
 import java.util.List;
 
+import org.prune4j.dense.DenseKernel;
 import org.prune4j.dense.InputCheck;
 import org.prune4j.dense.Parallel;
 import org.prune4j.nn.Activation;
@@ -52,8 +53,9 @@ final class Pass {
      * took 8.9 µs deciding per layer, 9.6 µs splitting every layer as the chain's average asked).
      */
     private final int[] parts;
-    // batch 1: SELL chain whose columns follow the previous layer's slice order
+    // batch 1: SELL forms whose columns follow the previous layer's slice order, and dense steps
     private final SellMatrix[] sells;
+    private final DenseKernel[] denseSteps;
     private final float[][] sellBias;
     // VECTOR, batch > 1: chunked layout
     private final int width;
@@ -72,24 +74,24 @@ final class Pass {
     private final float[][][] rows;
 
     /**
-     * @param sellChain for VECTOR with batch 1: the layers' SELL forms with renumbered columns (null for one layer
-     *                  on its own)
+     * @param chain  for batch 1: the layers' SELL forms with renumbered columns, or dense steps (null for one
+     *               layer on its own)
      * @param affine    whether to add the bias and apply the activation (false: the bare product x · W)
      */
-    Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch) {
-        this(layers, sellChain, affine, batch, 0);
+    Pass(List<SparseLayer> layers, BatchOneChain chain, boolean affine, int batch) {
+        this(layers, chain, affine, batch, 0);
     }
 
     /** @param chunkWidth for VECTOR with batch > 1: the chunk width to use (0: the default) */
-    Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch, int chunkWidth) {
-        this(layers, sellChain, affine, batch, chunkWidth, false);
+    Pass(List<SparseLayer> layers, BatchOneChain chain, boolean affine, int batch, int chunkWidth) {
+        this(layers, chain, affine, batch, chunkWidth, false);
     }
 
     /**
      * @param splitAll split every layer over the cores however little work it has (for the JIT warm-up: the paths
      *                 that only big products take are compiled before anything is timed)
      */
-    Pass(List<SparseLayer> layers, SellChain sellChain, boolean affine, int batch, int chunkWidth,
+    Pass(List<SparseLayer> layers, BatchOneChain chain, boolean affine, int batch, int chunkWidth,
             boolean splitAll) {
         this.layers = layers;
         this.kernel = layers.get(0).kernel();
@@ -108,9 +110,10 @@ final class Pass {
             split |= parts[i] > 1;
         }
         if (batch == 1) {
-            SellChain chain = sellChain != null ? sellChain : SellChain.single(layers.get(0));
-            sells = chain.sells;
-            sellBias = chain.bias;
+            BatchOneChain c = chain != null ? chain : BatchOneChain.single(layers.get(0));
+            sells = c.sells;
+            denseSteps = c.dense;
+            sellBias = c.bias;
             width = 0;
             chunks = 0;
             blocked = null;
@@ -118,11 +121,12 @@ final class Pass {
             flat = new float[n + 1][];
             flatOff = null;
             for (int i = 0; i < n; i++) {
-                flat[i + 1] = new float[sells[i].paddedRows()];
+                flat[i + 1] = new float[sells[i] != null ? sells[i].paddedRows() : layers.get(i).outputs()];
             }
             rows = null;
         } else if (kernel == SparseKernel.VECTOR) {
             sells = null;
+            denseSteps = null;
             sellBias = null;
             width = chunkWidth > 0 ? chunkWidth : chunkWidth(batch, heaviest, split);
             chunks = Layouts.chunks(batch, width);
@@ -142,6 +146,7 @@ final class Pass {
             rows = null;
         } else {
             sells = null;
+            denseSteps = null;
             sellBias = null;
             width = 0;
             chunks = 0;
@@ -182,6 +187,14 @@ final class Pass {
                 float[] in = a;
                 float[] b = affine ? sellBias[i] : null;
                 boolean relu = affine && layers.get(i).activation() == Activation.RELU;
+                a = out;
+                if (s == null) {
+                    denseSteps[i].compute(in, 1, out);
+                    if (b != null) {
+                        addBias(out, b, relu);
+                    }
+                    continue;
+                }
                 int parts = Math.min(this.parts[i], s.slices);
                 if (parts == 1) {
                     spmv(vector, s, in, out, b, relu, 0, s.slices);
@@ -189,11 +202,14 @@ final class Pass {
                     Parallel.run(parts, p -> spmv(vector, s, in, out, b, relu, splitSlices(s, p, parts),
                             splitSlices(s, p + 1, parts)));
                 }
-                a = out;
             }
             SellMatrix last = sells[n - 1];
-            for (int i = 0; i < last.rows; i++) {
-                y[last.order[i]] = a[i];
+            if (last == null) {
+                System.arraycopy(a, 0, y, 0, y.length);
+            } else {
+                for (int i = 0; i < last.rows; i++) {
+                    y[last.order[i]] = a[i];
+                }
             }
         } else if (kernel == SparseKernel.VECTOR && byChunks) {
             Parallel.run(chunks, c -> runChunk(x, y, c));
@@ -242,6 +258,14 @@ final class Pass {
                 }
             }
             Layouts.fromRows(rows[n], batch, layers.get(n - 1).outputs(), y);
+        }
+    }
+
+    /** {@code y = act(y + bias)} for a dense step's outputs. */
+    private static void addBias(float[] y, float[] bias, boolean relu) {
+        for (int i = 0; i < y.length; i++) {
+            float v = y[i] + bias[i];
+            y[i] = relu ? Math.max(0f, v) : v;
         }
     }
 

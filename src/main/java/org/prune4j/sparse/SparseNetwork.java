@@ -15,27 +15,36 @@ import org.prune4j.nn.Network;
  * last (slice order for one input, batch-contiguous chunks for many), so the layout is converted only at the edges.
  * Outputs equal the dense pruned network's {@link Network#output(INDArray)} to float rounding (1e-5).
  *
+ * <p>One input at a time, a layer that pruning left dense enough that a dense product is faster than its SpMV (a
+ * density above about 1/7 for weights that fit in L2; see {@link #denseAtBatchOne()}) runs as a dense Vector API
+ * product inside the chain: one global threshold leaves later layers far denser than the first (the pruned
+ * LeNet-300-100 keeps 5 % of fc1 but 26 % of fc2 and 77 % of fc3). {@link #allSparse} keeps every layer sparse, which
+ * is what a timing's crossover measures.
+ *
  * <pre>{@code
  * var sparse = SparseNetwork.of(pruned);        // fastest kernel this JVM can run
  * INDArray logits = sparse.output(x);           // x: [batch x 784]
+ * sparse.denseAtBatchOne()                      // [fc2, fc3]: run dense one input at a time
  * }</pre>
  */
 public final class SparseNetwork {
     private final String name;
     private final List<SparseLayer> layers;
     private final SparseKernel kernel;
-    private volatile SellChain sellChain;
+    private final boolean allowDense;
+    private volatile BatchOneChain batchOneChain;
     private final PassPool passes = new PassPool(this::pass);
 
-    private SparseNetwork(String name, List<SparseLayer> layers, SparseKernel kernel) {
+    private SparseNetwork(String name, List<SparseLayer> layers, SparseKernel kernel, boolean allowDense) {
         this.name = name;
         this.layers = List.copyOf(layers);
         this.kernel = kernel;
+        this.allowDense = allowDense;
     }
 
     /**
      * @param network a (pruned) dense network; its zero weights are dropped
-     * @return the sparse network with the fastest kernel available
+     * @return the sparse network with the fastest kernel available (layers dense enough run dense at batch 1)
      */
     public static SparseNetwork of(Network network) {
         return of(network, SparseKernel.best());
@@ -43,16 +52,36 @@ public final class SparseNetwork {
 
     /**
      * @param network a (pruned) dense network
-     * @param kernel  the kernel
+     * @param kernel  the kernel ({@link SparseKernel#VECTOR}: layers dense enough run dense at batch 1)
      * @return the sparse network
      * @throws UnsupportedOperationException if the kernel cannot run in this JVM
      */
     public static SparseNetwork of(Network network, SparseKernel kernel) {
+        return of(network, kernel, true);
+    }
+
+    /**
+     * Every layer sparse, however dense pruning left it: what a timing's crossover measures (the sparse kernels
+     * against the dense ones), where {@link #of} would run the denser layers dense.
+     *
+     * @param network a (pruned) dense network
+     * @param kernel  the kernel
+     * @return the sparse network
+     * @throws UnsupportedOperationException if the kernel cannot run in this JVM
+     */
+    public static SparseNetwork allSparse(Network network, SparseKernel kernel) {
+        return of(network, kernel, false);
+    }
+
+    private static SparseNetwork of(Network network, SparseKernel kernel, boolean allowDense) {
+        if (network == null) {
+            throw new IllegalArgumentException("network must not be null");
+        }
         List<SparseLayer> layers = new ArrayList<>();
         for (DenseLayer l : network.layers()) {
             layers.add(SparseLayer.of(l, kernel));
         }
-        return new SparseNetwork(network.name(), layers, kernel);
+        return new SparseNetwork(network.name(), layers, kernel, allowDense);
     }
 
     /** @return the name of the network it was made from */
@@ -68,6 +97,22 @@ public final class SparseNetwork {
     /** @return the kernel */
     public SparseKernel kernel() {
         return kernel;
+    }
+
+    /**
+     * @return the layers that one input at a time run as a dense product, being dense enough that it beats their
+     *         SpMV (empty for {@link #allSparse} and for the plain-Java kernel, whose dense loop is slower at batch 1)
+     */
+    public List<String> denseAtBatchOne() {
+        List<String> names = new ArrayList<>();
+        if (allowDense) {
+            for (SparseLayer l : layers) {
+                if (BatchOneChain.runsDense(l)) {
+                    names.add(l.name());
+                }
+            }
+        }
+        return names;
     }
 
     /** @return inputs of the first layer */
@@ -151,15 +196,15 @@ public final class SparseNetwork {
     }
 
     private Pass pass(int batch) {
-        SellChain chain = null;
+        BatchOneChain chain = null;
         if (batch == 1) {
-            chain = sellChain;
+            chain = batchOneChain;
             if (chain == null) {
                 synchronized (this) {
-                    if (sellChain == null) {
-                        sellChain = SellChain.of(layers);
+                    if (batchOneChain == null) {
+                        batchOneChain = BatchOneChain.of(layers, allowDense);
                     }
-                    chain = sellChain;
+                    chain = batchOneChain;
                 }
             }
         }
@@ -172,6 +217,9 @@ public final class SparseNetwork {
                 .append(nonZeros()).append(" non-zeros)");
         for (SparseLayer l : layers) {
             sb.append("\n  ").append(l);
+            if (allowDense && BatchOneChain.runsDense(l)) {
+                sb.append("; dense product one input at a time");
+            }
         }
         return sb.toString();
     }

@@ -31,6 +31,8 @@ class CrossoverTest {
             {"a", 1, 0.5, "dense_vector", 1.0}, {"a", 1, 0.5, "dense_nd4j", 2.0}, {"a", 1, 0.5, "sparse_java", 0.9},
             {"a", 1, 0.6, "dense_vector", 1.0}, {"a", 1, 0.6, "sparse_java", 1.1}, {"a", 1, 0.6, "sparse_vector", 1.2},
             {"a", 1, 0.8, "dense_vector", 1.0}, {"a", 1, 0.8, "sparse_java", 0.7}, {"a", 1, 0.8, "shrunk", 0.1},
+            // a network that runs its denser layers dense beats dense at 0.6 too, but is not a sparse method
+            {"a", 1, 0.6, "mixed", 0.95},
             {"a", 1, 0.9, "dense_vector", 1.0}, {"a", 1, 0.9, "sparse_vector", 0.3},
             // b: the fastest dense is ND4J at 0.9; sparse never wins
             {"b", 32, 0.5, "dense_vector", 1.0}, {"b", 32, 0.5, "sparse_vector", 3.0},

@@ -2,6 +2,7 @@ package org.prune4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,30 @@ class TimingTest {
         Table sparse = t.where(t.stringColumn("method").startsWith("sparse_"));
         assertEquals(List.of("140 non-zeros"), sparse.stringColumn("detail").unique().asList());
         assertThrows(IllegalArgumentException.class, () -> Timing.of(net).shrunk(Networks.mlp("x", 1, 31, 5)));
+        // at batch 4 every layer runs sparse: no mixed row
+        assertFalse(t.stringColumn("method").asList().contains(Timing.MIXED));
         assertThrows(IllegalStateException.class, () -> Timing.ofShape(3, 3).shrunk(shrunk));
+    }
+
+    @Test
+    void aNetworkAtBatchOneAlsoRunsWhatSparseNetworkOfRuns() {
+        // at 50 % every layer is dense enough to run dense one input at a time (with the Vector API): the "mixed"
+        // row is SparseNetwork.of's pass, the sparse rows keep every layer sparse, and the crossover ignores mixed
+        Network net = Networks.mlp("tiny", 3, 30, 20, 5);
+        Table t = Timing.of(net).sparsities(0.5, 0.95).batches(1).time(0.01, 0.002).samples(3, 3).run();
+        Table mixed = t.where(t.stringColumn("method").isEqualTo(Timing.MIXED));
+        if (!VectorApi.available()) {
+            assertEquals(0, mixed.rowCount());
+            return;
+        }
+        assertEquals(List.of(0.5), mixed.doubleColumn("sparsity").asList());
+        assertEquals("fc1, fc2 dense (vector), the others " + SparseKernel.VECTOR.spmv()
+                + "; SparseNetwork.of's choice", mixed.stringColumn("detail").get(0));
+        assertTrue(mixed.doubleColumn(Timing.VS_DENSE).get(0) > 0);
+        // the sparse rows multiply with every non-zero: at 50 %, 300 of fc1's 600 weights and 50 of fc2's 100
+        Table sparse = t.where(t.stringColumn("method").startsWith("sparse_"));
+        assertEquals(Set.of(0.5, 0.95), Set.copyOf(sparse.doubleColumn("sparsity").asList()));
+        assertTrue(sparse.stringColumn("detail").get(0).startsWith("350 non-zeros"), sparse.stringColumn("detail").get(0));
     }
 
     @Test

@@ -62,6 +62,7 @@ class TimingChartTest {
         assertEquals(MethodKind.SHRUNK, MethodKind.of("shrunk_nd4j"));
         assertEquals(MethodKind.SPARSE, MethodKind.of("csr"));
         assertEquals(MethodKind.SPARSE, MethodKind.of("sell"));
+        assertEquals(MethodKind.MIXED, MethodKind.of("mixed"));
     }
 
     @Test

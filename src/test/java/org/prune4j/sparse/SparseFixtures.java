@@ -43,10 +43,18 @@ final class SparseFixtures {
 
     /** A LeNet-style network with each layer magnitude-pruned to the given sparsity (via masks). */
     static Network prunedMlp(long seed, double sparsity, int... sizes) {
+        double[] each = new double[sizes.length - 1];
+        Arrays.fill(each, sparsity);
+        return prunedMlp(seed, each, sizes);
+    }
+
+    /** A network with layer {@code i} magnitude-pruned to {@code sparsities[i]} (via masks). */
+    static Network prunedMlp(long seed, double[] sparsities, int... sizes) {
         Network net = Networks.mlp("test", seed, sizes);
-        for (DenseLayer l : net.layers()) {
+        for (int layer = 0; layer < sparsities.length; layer++) {
+            DenseLayer l = net.layer(layer);
             float[] w = l.weightArray();
-            float[] p = magnitudePruned(w, sparsity);
+            float[] p = magnitudePruned(w, sparsities[layer]);
             float[] mask = new float[w.length];
             for (int i = 0; i < w.length; i++) {
                 mask[i] = p[i] != 0f ? 1f : 0f;
