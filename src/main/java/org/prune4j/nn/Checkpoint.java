@@ -26,6 +26,8 @@ import org.prune4j.io.AtomicFile;
  * @param file where the network is kept
  */
 public record Checkpoint(Path file) {
+    /** The recipe file's last line: the checksum of the network file it belongs to. */
+    private static final String NETWORK_CRC = "network file CRC32 ";
 
     /**
      * @param file where the network is kept
@@ -40,12 +42,24 @@ public record Checkpoint(Path file) {
         return Files.isRegularFile(file);
     }
 
-    /** @return the recipe the kept network was trained with, if it was saved with one */
+    /**
+     * @return the recipe the kept network was trained with, if it was saved with one; empty too if the network file
+     *         is not the one saved with the recipe (the recipe records the file's checksum: the network and its recipe
+     *         are written one after the other, and a crash between the two, or a network saved there by other means,
+     *         must not pair a network with another's recipe)
+     */
     public Optional<String> recipe() {
         Path recipe = recipeFile();
         try {
-            return Files.isRegularFile(recipe) ? Optional.of(Files.readString(recipe, StandardCharsets.UTF_8).strip())
-                    : Optional.empty();
+            if (!Files.isRegularFile(recipe) || !exists()) {
+                return Optional.empty();
+            }
+            String text = Files.readString(recipe, StandardCharsets.UTF_8).strip();
+            int cut = text.lastIndexOf("\n" + NETWORK_CRC);
+            if (cut < 0 || !text.substring(cut + 1 + NETWORK_CRC.length()).equals(fileCrc())) {
+                return Optional.empty();
+            }
+            return Optional.of(text.substring(0, cut));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + recipe, e);
         }
@@ -81,7 +95,8 @@ public record Checkpoint(Path file) {
     private Network save(Network network, String recipe) {
         network.save(file);
         try {
-            AtomicFile.write(recipeFile(), (recipe + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(recipeFile(), (recipe + "\n" + NETWORK_CRC + fileCrc() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + recipeFile(), e);
         }
@@ -115,7 +130,8 @@ public record Checkpoint(Path file) {
             return loaded();
         }
         System.out.println((exists() ? file + " was made by another recipe ("
-                + kept.map(k -> difference(k, wanted)).orElse("none recorded") + ")" : "No " + file + " yet")
+                + kept.map(k -> difference(k, wanted)).orElse("none recorded for this file") + ")"
+                : "No " + file + " yet")
                 + ": training " + training);
         network.fit(data, training);
         return save(network, wanted);
@@ -236,6 +252,15 @@ public record Checkpoint(Path file) {
         Network network = Network.load(file);
         System.out.println("Loaded " + network.name() + " from " + file);
         return network;
+    }
+
+    /** @return the CRC32 of the network file's bytes, as 8 hex digits */
+    private String fileCrc() throws IOException {
+        CRC32 crc = new CRC32();
+        try (var in = new java.util.zip.CheckedInputStream(Files.newInputStream(file), crc)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return String.format("%08x", crc.getValue());
     }
 
     private Path recipeFile() {

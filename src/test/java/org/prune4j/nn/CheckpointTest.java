@@ -66,6 +66,17 @@ class CheckpointTest {
         checkpoint.save(first);
         assertFalse(checkpoint.recipe().isPresent(), "saved without a recipe: none recorded");
         assertTrue(checkpoint.exists());
+
+        // the recipe belongs to the very file saved with it: a network written there afterwards by other means (or a
+        // crash after the network and before its recipe) leaves the recipe unmatched, so it trains again
+        checkpoint.save(trained, history);
+        assertEquals(history.recipe(), checkpoint.recipe().orElseThrow());
+        first.save(file);
+        assertFalse(checkpoint.recipe().isPresent(), "another network under the recipe: not its recipe");
+        Files.setLastModifiedTime(file, old);
+        checkpoint.loadOrTrain(() -> Networks.mlp("m", 3, 784, 16, 10), small, recipe);
+        assertNotEquals(old, Files.getLastModifiedTime(file), "so loadOrTrain trains rather than load it");
+        assertEquals(history.recipe(), checkpoint.recipe().orElseThrow());
     }
 
     @Test
