@@ -407,8 +407,9 @@ public final class Timing {
                         List<String> dense = mixed.denseAtBatchOne();
                         if (!dense.isEmpty()) {
                             cell.put(MIXED, mixed.bind(x, batch));
-                            mixedDetail = String.join(", ", dense) + " dense (vector), the others "
-                                    + mixed.kernel().spmv() + "; SparseNetwork.of's choice";
+                            mixedDetail = (dense.size() == mixed.layers().size() ? "every layer dense (vector)"
+                                    : String.join(", ", dense) + " dense (vector), the others "
+                                    + mixed.kernel().spmv()) + "; SparseNetwork.of's choice";
                         }
                     }
                     if (shrunk != null) {

@@ -12,7 +12,9 @@
  * one array per feature);</li>
  * <li>{@link org.prune4j.sparse.SparseLayer} and {@link org.prune4j.sparse.SparseNetwork}: a network kept in the
  * sparse layout, converting activations only at its input and output; on several cores a batch is cut into
- * chunks that each core carries through the whole chain, so activations never move between the cores' caches;</li>
+ * chunks that each core carries through the whole chain, so activations never move between the cores' caches; one
+ * input at a time, a layer that pruning left dense enough runs as a dense Vector API product inside the chain
+ * ({@link org.prune4j.sparse.SparseNetwork#allSparse} keeps every layer sparse);</li>
  * <li>storage: exact byte counts of dense, CSR (32- and 16-bit indices, fp16 values), Han-style relative indexing
  * and weight sharing, each by really encoding and decoding, and a compact model file.</li>
  * </ul>

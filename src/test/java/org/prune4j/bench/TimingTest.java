@@ -107,8 +107,7 @@ class TimingTest {
             return;
         }
         assertEquals(List.of(0.5), mixed.doubleColumn("sparsity").asList());
-        assertEquals("fc1, fc2 dense (vector), the others " + SparseKernel.VECTOR.spmv()
-                + "; SparseNetwork.of's choice", mixed.stringColumn("detail").get(0));
+        assertEquals("every layer dense (vector); SparseNetwork.of's choice", mixed.stringColumn("detail").get(0));
         assertTrue(mixed.doubleColumn(Timing.VS_DENSE).get(0) > 0);
         // the sparse rows multiply with every non-zero: at 50 %, 300 of fc1's 600 weights and 50 of fc2's 100
         Table sparse = t.where(t.stringColumn("method").startsWith("sparse_"));

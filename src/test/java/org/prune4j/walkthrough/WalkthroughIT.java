@@ -209,6 +209,9 @@ class WalkthroughIT {
         double dense256 = number(speed, "batch 256: dense (\\d+\\.\\d+)");
         double sparse256 = number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)");
         assertTrue(dense256 > 0 && sparse256 > 0, speed);
+        // one input at a time the denser fc2 and fc3 (25.5 and 76.8 % kept) run as dense products
+        assertTrue(number(speed, "\\((\\d+\\.\\d+) µs with fc2 and fc3 dense\\)") > 0, speed);
+        assertTrue(html(nb, "network-timing-table").contains("mixed"), "the network timing has its mixed row");
     }
 
     @Test
@@ -227,6 +230,7 @@ class WalkthroughIT {
         assertTrue(number(size, "\\((\\d+\\.\\d)x smaller\\)") >= 12, "≥ 12x smaller on disk: " + size);
         String speed = plain(nb, "speed-headline");
         assertTrue(number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)") > 0, speed);
+        assertTrue(speed.contains("(every layer sparse with this kernel)"), speed);
         // the same network, so the same accuracy as on the Vector API kernel
         String vectorSize = plain(notebook("04"), "storage-headline");
         assertEquals(number(vectorSize, "test accuracy (\\d+\\.\\d+) % before"),
