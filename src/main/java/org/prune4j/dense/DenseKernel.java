@@ -84,6 +84,20 @@ public interface DenseKernel {
     }
 
     /**
+     * {@code y = act(x · W + bias)}: the product, then bias and ReLU in place (vectorized where the Vector API is).
+     *
+     * @param x     {@code [batch × in]} row-major
+     * @param batch rows
+     * @param y     {@code [batch × out]}, overwritten
+     * @param bias  {@code out} values
+     * @param relu  whether to apply ReLU
+     */
+    default void forward(float[] x, int batch, float[] y, float[] bias, boolean relu) {
+        compute(x, batch, y);
+        DenseNetwork.addBias(y, batch, bias, relu);
+    }
+
+    /**
      * @param w   {@code [in × out]} row-major weights (copied)
      * @param in  rows
      * @param out columns

@@ -49,20 +49,32 @@ public record Checkpoint(Path file) {
      *         must not pair a network with another's recipe)
      */
     public Optional<String> recipe() {
+        return Optional.ofNullable(kept().recipe());
+    }
+
+    /** The kept network's recipe, or (null recipe) why there is none to match. */
+    private record Kept(String recipe, String why) {
+    }
+
+    private Kept kept() {
         Path recipe = recipeFile();
+        if (!exists() || !Files.isRegularFile(recipe)) {
+            return new Kept(null, "none recorded");
+        }
+        String text;
         try {
-            if (!Files.isRegularFile(recipe) || !exists()) {
-                return Optional.empty();
-            }
-            String text = Files.readString(recipe, StandardCharsets.UTF_8).strip();
-            int cut = text.lastIndexOf("\n" + NETWORK_CRC);
-            if (cut < 0 || !text.substring(cut + 1 + NETWORK_CRC.length()).equals(fileCrc())) {
-                return Optional.empty();
-            }
-            return Optional.of(text.substring(0, cut));
+            text = Files.readString(recipe, StandardCharsets.UTF_8).replace("\r\n", "\n").strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + recipe, e);
         }
+        int cut = text.lastIndexOf("\n" + NETWORK_CRC);
+        if (cut < 0) {
+            return new Kept(null, "its recipe was written without the network file's checksum, by an older prune4j");
+        }
+        if (!text.substring(cut + 1 + NETWORK_CRC.length()).equals(fileCrc())) {
+            return new Kept(null, "the network file changed after its recipe was written");
+        }
+        return new Kept(text.substring(0, cut), null);
     }
 
     /**
@@ -125,13 +137,13 @@ public record Checkpoint(Path file) {
     public Network loadOrTrain(Supplier<Network> fresh, ImageDataset data, Training training) {
         Network network = fresh.get();
         String wanted = recipe(network, data, training);
-        Optional<String> kept = exists() ? recipe() : Optional.empty();
-        if (kept.isPresent() && kept.get().equals(wanted)) {
+        Kept kept = exists() ? kept() : null;
+        if (kept != null && wanted.equals(kept.recipe())) {
             return loaded();
         }
-        System.out.println((exists() ? file + " was made by another recipe ("
-                + kept.map(k -> difference(k, wanted)).orElse("none recorded for this file") + ")"
-                : "No " + file + " yet")
+        System.out.println((kept == null ? "No " + file + " yet"
+                : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
+                : file + " has no recipe to match (" + kept.why() + ")")
                 + ": training " + training);
         network.fit(data, training);
         return save(network, wanted);
@@ -255,10 +267,12 @@ public record Checkpoint(Path file) {
     }
 
     /** @return the CRC32 of the network file's bytes, as 8 hex digits */
-    private String fileCrc() throws IOException {
+    private String fileCrc() {
         CRC32 crc = new CRC32();
         try (var in = new java.util.zip.CheckedInputStream(Files.newInputStream(file), crc)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return String.format("%08x", crc.getValue());
     }

@@ -32,13 +32,13 @@ final class BatchOneChain {
     /** Per layer: its SELL form (null where the layer runs dense). */
     final SellMatrix[] sells;
     /** Per layer: its dense kernel over the previous layer's output order (null where it runs sparse). */
-    final DenseKernel[] dense;
+    final DenseKernel[] denseSteps;
     /** Bias of each layer in its output order (slice order padded to whole slices, or the natural order). */
     final float[][] bias;
 
-    private BatchOneChain(SellMatrix[] sells, DenseKernel[] dense, float[][] bias) {
+    private BatchOneChain(SellMatrix[] sells, DenseKernel[] denseSteps, float[][] bias) {
         this.sells = sells;
-        this.dense = dense;
+        this.denseSteps = denseSteps;
         this.bias = bias;
     }
 
@@ -90,8 +90,9 @@ final class BatchOneChain {
      * @return whether one input at a time, this layer is faster as a dense product of its (mostly non-zero) weights
      *         than as a SpMV: only with the Vector API (the plain-Java dense loop at batch 1 ran 300 x 100 in 4.5
      *         µs, slower than the SpMV even at 25 % kept), and only at a density of at least
-     *         1 / {@link #DENSE_SPEEDUP_CACHED} (1 / {@link #DENSE_SPEEDUP_STREAMED} for weights beyond L2; both halved
-     *         where the SpMV gathers, which doubles its speed)
+     *         1 / {@link #DENSE_SPEEDUP_CACHED} (1 / {@link #DENSE_SPEEDUP_STREAMED} for weights beyond L2). Where the
+     *         SpMV gathers (CPUs with fast gathers, such as the Intel Xeon, where it ran about twice as fast as scalar
+     *         CSR) both are halved: an estimate from that factor, not a measurement of this choice there.
      */
     static boolean runsDense(SparseLayer layer) {
         if (layer.kernel() != SparseKernel.VECTOR || !VectorApi.available()) {
@@ -103,16 +104,6 @@ final class BatchOneChain {
             speedup /= 2;
         }
         return weights <= speedup * layer.csr().nonZeros();
-    }
-
-    /** @return whether some layer runs dense */
-    boolean mixed() {
-        for (DenseKernel k : dense) {
-            if (k != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code [positions × rows]} row-major: input position {@code p} (a column of {@code m}) is row {@code p}. */

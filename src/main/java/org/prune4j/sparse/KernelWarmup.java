@@ -163,21 +163,39 @@ public final class KernelWarmup {
                     // the forward pass and the bare product (a layer's timing)
                     for (boolean affine : new boolean[] {true, false}) {
                         List<SparseLayer> layers = affine ? chain : chain.subList(0, 1);
-                        BatchOneChain sells = batch == 1 ? BatchOneChain.of(layers, false) : null;
-                        Pass pass = new Pass(layers, sells, affine, batch, 0, true);
+                        BatchOneChain batchOne = batch == 1 ? BatchOneChain.of(layers, false) : null;
+                        Pass pass = new Pass(layers, batchOne, affine, batch, 0, true);
                         float[] x = gaussian(random, batch * 40);
                         float[] y = new float[batch * 20];
                         splits.add(() -> pass.run(x, y));
                     }
-                    if (batch == 1) {
-                        // a network's chain with its dense steps (fc2 is fully dense: it runs dense with VECTOR)
-                        Pass mixed = new Pass(chain, BatchOneChain.of(chain, true), true, 1);
-                        float[] x = gaussian(random, 40);
-                        float[] y = new float[20];
-                        calls.add(() -> mixed.run(x, y));
-                    }
                 }
             }
+        }
+        // One input through a network's chain with a dense step between SELL layers (VECTOR: a layer dense enough
+        // runs as a dense product): 40 x 20 at 10 % kept, 20 x 20 fully dense, 20 x 20 at 10 % kept. On any number
+        // of cores: Pass.run's dense-step branch must be compiled before a timing meets it.
+        if (VectorApi.available()) {
+            float[] sparse = gaussian(random, 40 * 20);
+            float[] sparse2 = gaussian(random, 20 * 20);
+            for (int i = 0; i < sparse.length; i++) {
+                sparse[i] = i % 10 == 0 ? sparse[i] : 0f;
+            }
+            for (int i = 0; i < sparse2.length; i++) {
+                sparse2[i] = i % 10 == 0 ? sparse2[i] : 0f;
+            }
+            List<SparseLayer> mixedChain = List.of(
+                    new SparseLayer("fc1", CsrMatrix.ofWeights(sparse, 40, 20), bias, Activation.RELU,
+                            SparseKernel.VECTOR),
+                    new SparseLayer("fc2", CsrMatrix.ofWeights(gaussian(random, 20 * 20), 20, 20), bias,
+                            Activation.RELU, SparseKernel.VECTOR),
+                    new SparseLayer("fc3", CsrMatrix.ofWeights(sparse2, 20, 20), new float[20],
+                            Activation.IDENTITY, SparseKernel.VECTOR));
+            Pass mixed = new Pass(mixedChain, BatchOneChain.of(mixedChain, true), true, 1);
+            float[] x = gaussian(random, 40);
+            float[] y = new float[20];
+            untilCompiled(() -> mixed.run(x, y), deadline);
+            calls.add(() -> mixed.run(x, y));
         }
         // the dense network: whole (batch 5) with each kernel, and in blocks of rows, one per core (448 x 1,200
         // multiply-adds) with the fastest

@@ -56,7 +56,7 @@ final class Pass {
     // batch 1: SELL forms whose columns follow the previous layer's slice order, and dense steps
     private final SellMatrix[] sells;
     private final DenseKernel[] denseSteps;
-    private final float[][] sellBias;
+    private final float[][] bias;
     // VECTOR, batch > 1: chunked layout
     private final int width;
     private final int chunks;
@@ -112,8 +112,8 @@ final class Pass {
         if (batch == 1) {
             BatchOneChain c = chain != null ? chain : BatchOneChain.single(layers.get(0));
             sells = c.sells;
-            denseSteps = c.dense;
-            sellBias = c.bias;
+            denseSteps = c.denseSteps;
+            bias = c.bias;
             width = 0;
             chunks = 0;
             blocked = null;
@@ -127,7 +127,7 @@ final class Pass {
         } else if (kernel == SparseKernel.VECTOR) {
             sells = null;
             denseSteps = null;
-            sellBias = null;
+            bias = null;
             width = chunkWidth > 0 ? chunkWidth : chunkWidth(batch, heaviest, split);
             chunks = Layouts.chunks(batch, width);
             blocked = new BlockedCsr[n];
@@ -147,7 +147,7 @@ final class Pass {
         } else {
             sells = null;
             denseSteps = null;
-            sellBias = null;
+            bias = null;
             width = 0;
             chunks = 0;
             blocked = null;
@@ -185,14 +185,11 @@ final class Pass {
                 SellMatrix s = sells[i];
                 float[] out = flat[i + 1];
                 float[] in = a;
-                float[] b = affine ? sellBias[i] : null;
+                float[] b = affine ? bias[i] : null;
                 boolean relu = affine && layers.get(i).activation() == Activation.RELU;
                 a = out;
                 if (s == null) {
-                    denseSteps[i].compute(in, 1, out);
-                    if (b != null) {
-                        addBias(out, b, relu);
-                    }
+                    denseSteps[i].forward(in, 1, out, b, relu); // a dense step is always part of a network's chain
                     continue;
                 }
                 int parts = Math.min(this.parts[i], s.slices);
@@ -258,14 +255,6 @@ final class Pass {
                 }
             }
             Layouts.fromRows(rows[n], batch, layers.get(n - 1).outputs(), y);
-        }
-    }
-
-    /** {@code y = act(y + bias)} for a dense step's outputs. */
-    private static void addBias(float[] y, float[] bias, boolean relu) {
-        for (int i = 0; i < y.length; i++) {
-            float v = y[i] + bias[i];
-            y[i] = relu ? Math.max(0f, v) : v;
         }
     }
 

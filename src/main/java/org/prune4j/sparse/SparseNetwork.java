@@ -15,8 +15,8 @@ import org.prune4j.nn.Network;
  * last (slice order for one input, batch-contiguous chunks for many), so the layout is converted only at the edges.
  * Outputs equal the dense pruned network's {@link Network#output(INDArray)} to float rounding (1e-5).
  *
- * <p>One input at a time, a layer that pruning left dense enough that a dense product is faster than its SpMV (a
- * density above about 1/7 for weights that fit in L2; see {@link #denseAtBatchOne()}) runs as a dense Vector API
+ * <p>One input at a time, a layer that pruning left dense enough that a dense product is faster than its SpMV (on
+ * the AMD machine a density from about 1/7 for weights that fit in L2, 1/3 beyond; see {@link #denseAtBatchOne()}) runs as a dense Vector API
  * product inside the chain: one global threshold leaves later layers far denser than the first (the pruned
  * LeNet-300-100 keeps 5 % of fc1 but 26 % of fc2 and 77 % of fc3). {@link #allSparse} keeps every layer sparse, which
  * is what a timing's crossover measures.
@@ -24,7 +24,7 @@ import org.prune4j.nn.Network;
  * <pre>{@code
  * var sparse = SparseNetwork.of(pruned);        // fastest kernel this JVM can run
  * INDArray logits = sparse.output(x);           // x: [batch x 784]
- * sparse.denseAtBatchOne()                      // [fc2, fc3]: run dense one input at a time
+ * sparse.denseAtBatchOne()                      // e.g. [fc2, fc3]: run dense one input at a time
  * }</pre>
  */
 public final class SparseNetwork {
@@ -105,14 +105,16 @@ public final class SparseNetwork {
      */
     public List<String> denseAtBatchOne() {
         List<String> names = new ArrayList<>();
-        if (allowDense) {
-            for (SparseLayer l : layers) {
-                if (BatchOneChain.runsDense(l)) {
-                    names.add(l.name());
-                }
+        for (SparseLayer l : layers) {
+            if (runsDense(l)) {
+                names.add(l.name());
             }
         }
         return names;
+    }
+
+    private boolean runsDense(SparseLayer layer) {
+        return allowDense && BatchOneChain.runsDense(layer);
     }
 
     /** @return inputs of the first layer */
@@ -217,7 +219,7 @@ public final class SparseNetwork {
                 .append(nonZeros()).append(" non-zeros)");
         for (SparseLayer l : layers) {
             sb.append("\n  ").append(l);
-            if (allowDense && BatchOneChain.runsDense(l)) {
+            if (runsDense(l)) {
                 sb.append("; dense product one input at a time");
             }
         }

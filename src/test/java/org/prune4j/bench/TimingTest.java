@@ -113,6 +113,14 @@ class TimingTest {
         Table sparse = t.where(t.stringColumn("method").startsWith("sparse_"));
         assertEquals(Set.of(0.5, 0.95), Set.copyOf(sparse.doubleColumn("sparsity").asList()));
         assertTrue(sparse.stringColumn("detail").get(0).startsWith("350 non-zeros"), sparse.stringColumn("detail").get(0));
+
+        // timed as it is, fc1 at 95 % runs sparse and fc2 at 50 % dense
+        Network layered = org.prune4j.prune.Pruning.magnitude(java.util.Map.of("fc1", 0.95, "fc2", 0.5))
+                .apply(Networks.mlp("tiny", 3, 30, 20, 5));
+        Table asIs = Timing.of(layered).batches(1).time(0.01, 0.002).samples(3, 3).run();
+        assertEquals(List.of("fc2 dense (vector), the others " + SparseKernel.VECTOR.spmv()
+                + "; SparseNetwork.of's choice"), asIs.where(asIs.stringColumn("method").isEqualTo(Timing.MIXED))
+                .stringColumn("detail").asList());
     }
 
     @Test

@@ -77,6 +77,15 @@ class CheckpointTest {
         checkpoint.loadOrTrain(() -> Networks.mlp("m", 3, 784, 16, 10), small, recipe);
         assertNotEquals(old, Files.getLastModifiedTime(file), "so loadOrTrain trains rather than load it");
         assertEquals(history.recipe(), checkpoint.recipe().orElseThrow());
+
+        // a recipe file edited on Windows (CRLF) still matches; one without the checksum line (an older prune4j's)
+        // matches nothing
+        Path recipeFile = tmp.resolve("net.p4j.recipe");
+        String text = Files.readString(recipeFile);
+        Files.writeString(recipeFile, text.replace("\n", "\r\n"));
+        assertEquals(history.recipe(), checkpoint.recipe().orElseThrow());
+        Files.writeString(recipeFile, history.recipe() + "\n");
+        assertFalse(checkpoint.recipe().isPresent(), "a recipe without the network's checksum is not trusted");
     }
 
     @Test

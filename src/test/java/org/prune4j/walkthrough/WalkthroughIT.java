@@ -209,9 +209,15 @@ class WalkthroughIT {
         double dense256 = number(speed, "batch 256: dense (\\d+\\.\\d+)");
         double sparse256 = number(speed, "batch 256: dense \\d+\\.\\d+, sparse (\\d+\\.\\d+)");
         assertTrue(dense256 > 0 && sparse256 > 0, speed);
-        // one input at a time the denser fc2 and fc3 (25.5 and 76.8 % kept) run as dense products
-        assertTrue(number(speed, "\\((\\d+\\.\\d+) µs with fc2 and fc3 dense\\)") > 0, speed);
-        assertTrue(html(nb, "network-timing-table").contains("mixed"), "the network timing has its mixed row");
+        // one input at a time the layers dense enough run as dense products: on this CPU (scalar SpMV) the denser
+        // fc2 and fc3 (25.5 and 76.8 % kept); where the SpMV gathers (twice as fast) the break-even differs
+        if (!org.prune4j.sparse.SparseKernel.VECTOR.gathers()) {
+            assertTrue(number(speed, "\\((\\d+\\.\\d+) µs with fc2 and fc3 dense\\)") > 0, speed);
+            assertTrue(html(nb, "network-timing-table").contains("mixed"), "the network timing has its mixed row");
+        } else {
+            assertTrue(speed.matches("(?s).*\\((\\d+\\.\\d+ µs with fc\\d( and fc\\d)* dense|every layer sparse with this"
+                    + " kernel)\\).*"), speed);
+        }
     }
 
     @Test
