@@ -20,13 +20,13 @@ final class TextTable {
         int[] widths = new int[columns.size()];
         List<String[]> cells = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            widths[c] = columns.get(c).name().length();
+            widths[c] = width(columns.get(c).name());
         }
         for (int r : rows.indices()) {
             String[] line = new String[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
                 line[c] = CellFormat.format(columns.get(c), r);
-                widths[c] = Math.max(widths[c], line[c].length());
+                widths[c] = Math.max(widths[c], width(line[c]));
             }
             cells.add(line);
         }
@@ -49,10 +49,38 @@ final class TextTable {
         return out.toString();
     }
 
+    /**
+     * Columns a monospaced terminal gives the text: 2 for East Asian wide and fullwidth characters (and emoji), 0 for
+     * combining marks and invisible format characters, 1 otherwise (String.length would count UTF-16 units, so a
+     * name in Chinese or with accents written as combining marks would push its row out of line).
+     */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT
+                    || cp == 0x200B) {
+                continue;
+            }
+            w += wide(cp) ? 2 : 1;
+        }
+        return w;
+    }
+
+    /** East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth W and F), emoji included. */
+    private static boolean wide(int cp) {
+        return cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F
+                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
+                || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x1F300 && cp <= 0x1F64F
+                || cp >= 0x1F900 && cp <= 0x1F9FF || cp >= 0x20000 && cp <= 0x3FFFD;
+    }
+
     private static void line(StringBuilder out, String[] cells, int[] widths, List<Column<?>> columns) {
         for (int c = 0; c < cells.length; c++) {
             String s = cells[c];
-            String pad = " ".repeat(widths[c] - s.length());
+            String pad = " ".repeat(widths[c] - width(s));
             out.append(CellFormat.numeric(columns.get(c)) ? pad + s : s + pad);
             if (c < cells.length - 1) {
                 out.append("  ");

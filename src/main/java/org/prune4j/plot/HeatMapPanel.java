@@ -58,8 +58,10 @@ final class HeatMapPanel implements Panel {
         cells.setRGB(0, 0, columns, rows, rgb, 0, columns);
     }
 
-    private double position(double v) {
-        return (v - low) / (high - low);
+    /** @return where {@code v} sits on the colour scale, 0 at {@code low} and 1 at {@code high} */
+    double position(double v) {
+        // halved first: high - low overflows to infinity for a scale of ±Double.MAX_VALUE, which put every cell at 0
+        return (0.5 * v - 0.5 * low) / (0.5 * high - 0.5 * low);
     }
 
     @Override

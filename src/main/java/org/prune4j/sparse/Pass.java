@@ -43,6 +43,9 @@ final class Pass {
     /** Multiply-adds of a chain's heaviest layer below which a batch is cut into narrower chunks, one per core. */
     private static final long NARROW_CHUNK_WORK = 5L << 19;
 
+    /** Floats an aligned buffer may add to its length (its offset to a 64-byte boundary, with room to spare). */
+    private static final int LAYOUT_SLACK = 64;
+
     private final List<SparseLayer> layers;
     private final SparseKernel kernel;
     private final boolean affine;
@@ -130,6 +133,16 @@ final class Pass {
             bias = null;
             width = chunkWidth > 0 ? chunkWidth : chunkWidth(batch, heaviest, split);
             chunks = Layouts.chunks(batch, width);
+            for (int i = 0; i <= n; i++) {
+                // the layout pads the batch to whole chunks: it can need more values than the rows themselves
+                long features = i == 0 ? layers.get(0).inputs() : layers.get(i - 1).outputs();
+                long values = (long) chunks * width * features;
+                if (values > InputCheck.MAX_VALUES - LAYOUT_SLACK) {
+                    throw new IllegalArgumentException("batch " + batch + ", padded to " + chunks * width
+                            + " for the sparse layout, x " + features + " values of a layer = " + values
+                            + " values do not fit in one Java array; split the batch");
+                }
+            }
             blocked = new BlockedCsr[n];
             flat = new float[n + 1][];
             flatOff = new int[n + 1];

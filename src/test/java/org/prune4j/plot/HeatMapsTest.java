@@ -70,6 +70,18 @@ class HeatMapsTest {
     }
 
     @Test
+    void extremeValuesKeepTheirPlaceOnTheColourScale() {
+        double max = Double.MAX_VALUE;
+        HeatMapPanel panel = new HeatMapPanel("t", "x", "y", "Value", new double[] {max, -max, 0, max / 2}, 2, 2, -max,
+                max, f -> Palette.diverging(2 * f - 1), false);
+        assertEquals(1.0, panel.position(max), 1e-12);
+        assertEquals(0.0, panel.position(-max), 1e-12);
+        assertEquals(0.5, panel.position(0), 1e-12, "zero stays white");
+        assertEquals(0.75, panel.position(max / 2), 1e-12);
+        Images.assertRendered(Charts.heatMap(new double[][] {{max, -max}, {0, max / 2}}, "extremes"), 640, 600);
+    }
+
+    @Test
     void aMatrixTallerThanThePanelShowsEveryRow() throws Exception {
         // 784 rows in about 510 pixels: one kept weight in any row must still colour a pixel
         double[][] empty = new double[784][300];

@@ -120,6 +120,14 @@ class SparseNetworkTest {
             e = assertThrows(IllegalArgumentException.class, () -> SparseNetwork.of(wide, k).output(x, 600_000));
             assertTrue(e.getMessage().contains("hidden layer"), e.getMessage());
         }
+        // 524,287 rows fit (2,147,479,552 values), but the chunked layout pads them to 524,288: named, not overflowed
+        if (VectorApi.available()) {
+            float[] x2 = new float[524_287];
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> SparseNetwork.of(wide, SparseKernel.VECTOR).output(x2, 524_287));
+            assertTrue(e.getMessage().contains("padded to 524288") && e.getMessage().contains("split the batch"),
+                    e.getMessage());
+        }
         e = assertThrows(IllegalArgumentException.class, () -> new org.prune4j.dense.DenseNetwork(wide,
                 org.prune4j.dense.DenseKernel::plainJava).output(x, 600_000));
         assertTrue(e.getMessage().contains("hidden layer"), e.getMessage());
