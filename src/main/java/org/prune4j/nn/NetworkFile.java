@@ -65,9 +65,17 @@ public final class NetworkFile {
     public static Network load(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > Integer.MAX_VALUE - 8) {
+                throw new ModelFileException(file + " is " + Files.size(file) + " bytes, more than Network.save writes"
+                        + " (2 GB); it is not a prune4j model file");
+            }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFileException("Cannot read model file " + file + ": there is no such file; check the path"
+                    + " (Checkpoint.at(file).loadOrTrain(...) trains and saves it when it is missing)", e);
         } catch (IOException e) {
-            throw new ModelFileException("Cannot read model file " + file + ": " + e.getMessage(), e);
+            throw new ModelFileException("Cannot read model file " + file + ": " + e
+                    + "; check that it is a readable file", e);
         }
         if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new ModelFileException(file + " is not a prune4j model file (no PRUNE4J header); save one with Network.save (a compact file written by ModelFile.write is read with ModelFile.read)");
@@ -81,7 +89,8 @@ public final class NetworkFile {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length - 8 - MAGIC.length))) {
             int version = in.readInt();
             if (version != VERSION) {
-                throw new ModelFileException(file + " has format version " + version + ", this prune4j reads " + VERSION);
+                throw new ModelFileException(file + " has format version " + version + ", this prune4j reads "
+                        + VERSION + "; load it with the prune4j that saved it, or save the network again with this one");
             }
             String name = in.readUTF();
             int count = in.readInt();
@@ -122,7 +131,7 @@ public final class NetworkFile {
         } catch (EOFException e) {
             throw new ModelFileException(file + " is truncated; save the model again", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelFileException(file + " is damaged: " + e.getMessage(), e);
+            throw new ModelFileException(file + " is damaged: " + e.getMessage() + "; save the model again", e);
         }
     }
 

@@ -112,6 +112,13 @@ final class Trainer {
                 Buffers b = buffers.computeIfAbsent(rows, Buffers::new);
                 train.copyFeatures(order, from, rows, b.features);
                 double[] lossAndCorrect = gradients(b, labels, order, from);
+                if (!Double.isFinite(lossAndCorrect[0])) {
+                    // stop before the update: NaN gradients would reach even masked weights (NaN times 0 is NaN)
+                    throw new IllegalStateException("training diverged at epoch " + epoch + ", step " + (s + 1)
+                            + " of " + stepsPerEpoch + ": the batch loss is " + lossAndCorrect[0] + " (learning rate "
+                            + lr + "); the network holds what the steps before left, likely not finite. Start again"
+                            + " from a fresh or saved network with a lower learning rate");
+                }
                 lossSum += lossAndCorrect[0];
                 correct += (long) lossAndCorrect[1];
                 update(lr);

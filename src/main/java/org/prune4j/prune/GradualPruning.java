@@ -148,6 +148,12 @@ public final class GradualPruning implements TrainingListener {
                     }
                 }
             }
+
+            /** The schedule's own text: the training's recipe (a Checkpoint's) records the listener by it. */
+            @Override
+            public String toString() {
+                return GradualPruning.this.toString();
+            }
         };
         History history = work.fit(data, training.listener(recording));
         // "pruned" is the network right after the last pruning; the training that follows it is the retraining

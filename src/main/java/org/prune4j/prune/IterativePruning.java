@@ -19,7 +19,8 @@ import tech.tablesaw.api.Table;
 /**
  * Han et al.'s iterative pruning: prune, retrain with the masks held, prune more, retrain … Each stage is a
  * {@link PruningMethod}; after each, the network is retrained with the given {@link Training} (Han: a lower
- * learning rate than the original run), optionally with dropout rescaled as {@code D_r = D_o · sqrt(C_ir / C_io)}.
+ * learning rate than the original run), optionally with dropout rescaled as {@code D_r = D_o · sqrt(C_ir / C_io)},
+ * {@code D_o} and {@code C_io} being each layer's dropout rate and connections when the run starts.
  * Made by {@link Schedule}.
  */
 public final class IterativePruning {
@@ -46,7 +47,10 @@ public final class IterativePruning {
         return new IterativePruning(stages, training, rescaleDropout, quiet);
     }
 
-    /** @return a copy that rescales each layer's dropout by {@code sqrt(kept fraction)} before retraining (Han §3.1) */
+    /**
+     * @return a copy that rescales each layer's dropout by {@code sqrt(connections kept / connections at the start)}
+     *         before retraining (Han §3.1)
+     */
     public IterativePruning rescaleDropout() {
         return new IterativePruning(stages, retraining, true, quiet);
     }
@@ -71,7 +75,10 @@ public final class IterativePruning {
     public PruningRun run(Network network, ImageDataset data) {
         Network before = network.copy();
         Network work = network.copy();
+        // Han's D_r = D_o * sqrt(C_r / C_o), taken from this run's start: a network pruned and rescaled before (and
+        // saved with its rescaled rate) is not rescaled twice for the connections it had already lost
         double[] originalDropout = work.layers().stream().mapToDouble(DenseLayer::dropout).toArray();
+        long[] originalConnections = work.layers().stream().mapToLong(DenseLayer::nonZeroWeights).toArray();
         Table table = Table.create("Iterative pruning", IntColumn.create("step"), StringColumn.create("method"),
                 DoubleColumn.create("kept"));
         for (DenseLayer layer : work.layers()) {
@@ -92,7 +99,8 @@ public final class IterativePruning {
             if (rescaleDropout) {
                 for (int l = 0; l < work.layers().size(); l++) {
                     DenseLayer layer = work.layer(l);
-                    layer.setDropout(originalDropout[l] * Math.sqrt((double) layer.nonZeroWeights() / layer.weightCount()));
+                    layer.setDropout(originalConnections[l] == 0 ? originalDropout[l] : originalDropout[l]
+                            * Math.sqrt((double) layer.nonZeroWeights() / originalConnections[l]));
                 }
             }
             double kept = (double) work.nonZeroWeights() / work.weightCount();

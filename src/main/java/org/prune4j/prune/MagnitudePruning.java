@@ -57,6 +57,7 @@ final class MagnitudePruning extends LayerwisePruning {
 
     @Override
     public String toString() {
-        return "magnitude pruning " + (amount != null ? amount : perLayer) + " on " + describeLayers();
+        // per layer, the layers named are the ones pruned (the others are left alone)
+        return "magnitude pruning " + (amount != null ? amount + " on " + describeLayers() : "per layer " + perLayer);
     }
 }

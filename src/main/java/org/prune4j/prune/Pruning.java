@@ -112,8 +112,9 @@ public final class Pruning {
         if (qualityPerLayer.isEmpty()) {
             throw new IllegalArgumentException("name at least one layer and its quality");
         }
+        // sorted: a Map.of iterates in an order that changes from JVM to JVM, and the names are printed
         return new ThresholdPruning(0, qualityPerLayer, LayerSelection.all())
-                .onLayers(qualityPerLayer.keySet().toArray(String[]::new));
+                .onLayers(new java.util.TreeSet<>(qualityPerLayer.keySet()).toArray(String[]::new));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Schedule {
 
     /**
      * A final sparsity reached in {@code steps} steps of a method, the kept fraction shrinking geometrically:
-     * {@code Schedule.iterative(Pruning::global, 0.923, 4)} prunes to 52.6 %, 27.7 %, 14.6 % and 7.7 % kept.
+     * {@code Schedule.iterative(Pruning::global, 0.923, 4)} prunes to 52.7 %, 27.7 %, 14.6 % and 7.7 % kept.
      *
      * @param method        the pruning method at a total sparsity, e.g. {@code Pruning::global} or
      *                      {@code Pruning::magnitude}

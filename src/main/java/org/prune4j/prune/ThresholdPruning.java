@@ -82,7 +82,7 @@ final class ThresholdPruning extends LayerwisePruning {
 
     @Override
     public String toString() {
-        return "threshold pruning |w| < " + quality + " x std" + (perLayer.isEmpty() ? "" : " " + perLayer)
-                + " on " + describeLayers();
+        return perLayer.isEmpty() ? "threshold pruning |w| < " + quality + " x std on " + describeLayers()
+                : "threshold pruning |w| < quality x std, quality per layer " + perLayer + " on " + describeLayers();
     }
 }

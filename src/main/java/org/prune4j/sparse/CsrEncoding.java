@@ -32,10 +32,12 @@ final class CsrEncoding implements WeightEncoding {
     @Override
     public byte[] encode(CsrMatrix m) {
         if (indexBits == 16 && m.cols > 65536) {
-            throw new IllegalArgumentException(name() + ": " + m.cols + " columns do not fit 16-bit indices");
+            throw new EncodingLimitException(name() + ": " + m.cols + " columns do not fit 16-bit indices");
         }
         int nnz = m.nonZeros();
-        ByteBuffer b = ByteBuffer.allocate(4 * (m.rows + 1) + nnz * (indexBits / 8 + (fp16 ? 2 : 4)));
+        long size = 4L * (m.rows + 1) + (long) nnz * (indexBits / 8 + (fp16 ? 2 : 4));
+        EncodingLimitException.requireArray(name(), size);
+        ByteBuffer b = ByteBuffer.allocate((int) size);
         for (int p : m.rowPtr) {
             b.putInt(p);
         }
@@ -49,7 +51,7 @@ final class CsrEncoding implements WeightEncoding {
         for (float v : m.values) {
             if (fp16) {
                 if (Math.abs(v) > Half.MAX) {
-                    throw new IllegalArgumentException(name() + ": " + v + " is beyond half precision");
+                    throw new EncodingLimitException(name() + ": " + v + " is beyond half precision (±65504)");
                 }
                 b.putShort(Half.fromFloat(v));
             } else {

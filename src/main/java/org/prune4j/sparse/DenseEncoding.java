@@ -16,6 +16,7 @@ final class DenseEncoding implements WeightEncoding {
 
     @Override
     public byte[] encode(CsrMatrix m) {
+        EncodingLimitException.requireArray(name(), (long) m.rows * m.cols * Float.BYTES);
         float[] d = m.toDense();
         ByteBuffer b = ByteBuffer.allocate(d.length * Float.BYTES);
         b.asFloatBuffer().put(d);

@@ -34,12 +34,15 @@ import org.prune4j.nn.Network;
  * CRC-32 of everything before it. Writing goes to a temporary file in the same folder that is renamed into place,
  * so a crash never leaves a half-written model under the real name. Masks are not stored: the sparse encodings
  * keep exactly the non-zero weights, so on reading every layer gets the mask of its non-zeros (a network read back
- * and retrained stays pruned). {@code .p4jm} is the customary extension ({@code .p4j} is {@link
- * org.prune4j.nn.NetworkFile}'s).
+ * and retrained stays pruned). Dropout rates are not stored either: a network read back predicts as the one written
+ * but trains without dropout ({@link org.prune4j.nn.NetworkFile}, {@code Network.save}, keeps everything needed to
+ * train on). {@code .p4jm} is the customary extension ({@code .p4j} is {@link org.prune4j.nn.NetworkFile}'s).
  */
 public final class ModelFile {
     private static final byte[] MAGIC = {'P', '4', 'J', 'M'};
     private static final int VERSION = 1;
+    /** What to do about a file that is damaged or was not written by {@link #write}. */
+    private static final String REWRITE = "; write it again from the network with ModelFile.write";
 
     private ModelFile() {
     }
@@ -49,11 +52,17 @@ public final class ModelFile {
      * @param file     where to write (replaced atomically if it exists)
      * @param encoding how to store the weights
      * @return the file's size in bytes
-     * @throws ModelFileException if it cannot be written (nothing is left behind)
-     * @throws IllegalArgumentException if the encoding cannot hold a layer
+     * @throws ModelFileException if it cannot be written, or if a parameter is NaN or infinite (a diverged
+     *                            training); nothing is left behind, and an old file there is intact
+     * @throws EncodingLimitException if the encoding cannot hold a layer
      */
     public static long write(Network network, Path file, WeightEncoding encoding) {
-        byte[] bytes = toBytes(network, encoding);
+        byte[] bytes;
+        try {
+            bytes = toBytes(network, encoding);
+        } catch (ModelFileException e) {
+            throw new ModelFileException("Cannot write " + file + ": " + e.getMessage(), e.getCause());
+        }
         try {
             AtomicFile.write(file, bytes);
             return bytes.length;
@@ -66,8 +75,15 @@ public final class ModelFile {
      * @param network  the network
      * @param encoding how to store the weights
      * @return the file's bytes
+     * @throws ModelFileException if a parameter is NaN or infinite (such a file could not be read back)
+     * @throws EncodingLimitException if the encoding cannot hold a layer, or the file would exceed 2 GB
      */
     public static byte[] toBytes(Network network, WeightEncoding encoding) {
+        long size = 0;
+        for (DenseLayer l : network.layers()) {
+            size += (long) l.outputs() * Float.BYTES;
+        }
+        EncodingLimitException.requireArray("model file of " + network.name(), size);
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buffer);
@@ -81,10 +97,19 @@ public final class ModelFile {
                 out.writeInt(l.inputs());
                 out.writeInt(l.outputs());
                 out.writeUTF(l.activation().name());
-                for (float b : l.biasArray()) {
+                float[] bias = l.biasArray();
+                CsrMatrix m = CsrMatrix.ofLayer(l);
+                if (!finite(bias) || !finite(m.values)) {
+                    throw new ModelFileException("layer " + l.name() + " holds NaN or infinite parameters, so its"
+                            + " training diverged (a learning rate too high?); train it again with a lower one."
+                            + " Nothing was written", null);
+                }
+                for (float b : bias) {
                     out.writeFloat(b);
                 }
-                byte[] w = encoding.encode(CsrMatrix.ofLayer(l));
+                byte[] w = encoding.encode(m);
+                EncodingLimitException.requireArray("model file of " + network.name(), (long) buffer.size()
+                        + w.length + Integer.BYTES * 2L);
                 out.writeInt(w.length);
                 out.write(w);
             }
@@ -98,6 +123,15 @@ public final class ModelFile {
         }
     }
 
+    private static boolean finite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param file a model file
      * @return the network it holds
@@ -106,9 +140,26 @@ public final class ModelFile {
     public static Network read(Path file) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new ModelFileException("cannot read model file " + file + ": " + (Files.exists(file)
+                        ? "it is not a regular file" : "there is no such file") + "; check the path", null);
+            }
+            // the header before the whole file: a big file of another kind is named, not loaded into the heap
+            try (var in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(MAGIC.length);
+                if (!java.util.Arrays.equals(head, MAGIC)) {
+                    throw new ModelFileException(file + ": " + NOT_A_MODEL_FILE, null);
+                }
+            }
+            long size = Files.size(file);
+            if (size > EncodingLimitException.MAX_BYTES) {
+                throw new ModelFileException(file + " is " + size + " bytes, more than ModelFile.write ever writes"
+                        + " (2 GB); it is damaged" + REWRITE, null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelFileException("cannot read model file " + file + ": " + e, e);
+            throw new ModelFileException("cannot read model file " + file + ": " + e
+                    + "; check that it exists and is readable", e);
         }
         try {
             return fromBytes(bytes);
@@ -120,11 +171,15 @@ public final class ModelFile {
     /** Floats per weight a layer's read holds at its peak (counted in the code: at 2, a 5000 × 4000 layer ran out of a 256 MB heap instead of being refused). */
     static final long HEAP_COPIES = 5;
 
+    private static final String NOT_A_MODEL_FILE = "not a compact prune4j model file (no P4JM header); a file saved"
+            + " with Network.save is read with Network.load";
+
     /**
      * A sparse encoding's few bytes may stand for a big layer, so unlike a dense file the file's size does not bound
      * what reading it allocates: a layer is read back dense, and one that cannot fit in this JVM's heap at all is
      * refused before anything is allocated for it. At its peak the read holds {@value #HEAP_COPIES} floats per
-     * weight on the heap (the dense weights, the mask, and the copies the layer makes while masking).
+     * weight on the heap (the dense weights, the mask, and the copies the layer makes while masking), besides the
+     * file's bytes, which are already read.
      */
     static void requireHeap(String layer, int inputs, int outputs, long maxHeap) {
         long bytes = HEAP_COPIES * Float.BYTES * inputs * outputs;
@@ -147,28 +202,35 @@ public final class ModelFile {
      * @throws ModelFileException if they are truncated, damaged or not a model file
      */
     public static Network fromBytes(byte[] bytes) {
-        if (bytes.length < MAGIC.length + 5 || !java.util.Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
-            throw new ModelFileException("not a compact prune4j model file (no P4JM header); a file saved with Network.save is read with Network.load", null);
+        if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
+            throw new ModelFileException(NOT_A_MODEL_FILE, null);
         }
+        if (bytes.length < MAGIC.length + 5) {
+            throw new ModelFileException("truncated model file: " + bytes.length + " bytes, not even a header"
+                    + REWRITE, null);
+        }
+        int version = bytes[MAGIC.length] & 0xff;
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         int stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
         if ((int) crc.getValue() != stored) {
             throw new ModelFileException("damaged or truncated model file (checksum mismatch over " + bytes.length
-                    + " bytes)", null);
+                    + " bytes" + (version != VERSION ? "; its version byte reads " + version : "") + ")" + REWRITE,
+                    null);
+        }
+        // a sound file of another format version is not a damaged file (the checksum has always closed the file)
+        if (version != VERSION) {
+            throw new ModelFileException("model file format version " + version + ", which this prune4j (format "
+                    + VERSION + ") cannot read; read it with the prune4j that wrote it, or write it again from the"
+                    + " network with this one", null);
         }
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 8));
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new ModelFileException("model file version " + version + " is not supported (this is "
-                        + VERSION + ")", null);
-            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 5, bytes.length - 9));
             WeightEncoding encoding = WeightEncoding.named(in.readUTF());
             String name = in.readUTF();
             int count = in.readInt();
             if (count < 1 || count > 10_000) {
-                throw new ModelFileException("implausible layer count " + count, null);
+                throw new ModelFileException("implausible layer count " + count + REWRITE, null);
             }
             List<DenseLayer> layers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -176,13 +238,14 @@ public final class ModelFile {
                 int inputs = in.readInt();
                 int outputs = in.readInt();
                 if (inputs < 1 || outputs < 1 || (long) inputs * outputs > Integer.MAX_VALUE) {
-                    throw new ModelFileException("layer " + layer + " has an impossible shape " + inputs + " x " + outputs, null);
+                    throw new ModelFileException("layer " + layer + " has an impossible shape " + inputs + " x "
+                            + outputs + REWRITE, null);
                 }
                 requireHeap(layer, inputs, outputs, Runtime.getRuntime().maxMemory());
                 Activation activation = Activation.valueOf(in.readUTF());
                 if ((long) outputs * Float.BYTES > in.available()) {
                     throw new ModelFileException("layer " + layer + " claims " + outputs + " outputs, more biases than"
-                            + " the file holds", null);
+                            + " the file holds" + REWRITE, null);
                 }
                 float[] bias = new float[outputs];
                 for (int j = 0; j < outputs; j++) {
@@ -190,11 +253,11 @@ public final class ModelFile {
                 }
                 int length = in.readInt();
                 if (length < 0 || length > in.available()) {
-                    throw new ModelFileException("layer " + layer + " claims " + length + " bytes of weights", null);
+                    throw new ModelFileException("layer " + layer + " claims " + length + " bytes of weights, more"
+                            + " than the file holds" + REWRITE, null);
                 }
-                byte[] w = in.readNBytes(length);
-                CsrMatrix m = encoding.decode(w, outputs, inputs);
-                float[] weights = m.toDenseTransposed();
+                // the encoded copy and the decoded matrix are dropped as soon as the dense weights exist
+                float[] weights = encoding.decode(in.readNBytes(length), outputs, inputs).toDenseTransposed();
                 DenseLayer dense = new DenseLayer(layer,
                         Nd4j.create(weights, new long[] {inputs, outputs}, DataType.FLOAT),
                         Nd4j.create(bias, new long[] {1, outputs}, DataType.FLOAT), activation);
@@ -210,13 +273,13 @@ public final class ModelFile {
                 layers.add(dense);
             }
             if (in.available() != 0) {
-                throw new ModelFileException(in.available() + " unexpected trailing bytes", null);
+                throw new ModelFileException(in.available() + " unexpected trailing bytes" + REWRITE, null);
             }
             return new Network(name, layers);
         } catch (EOFException e) {
-            throw new ModelFileException("model file ends early", e);
+            throw new ModelFileException("model file ends early" + REWRITE, e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelFileException("malformed model file: " + e.getMessage(), e);
+            throw new ModelFileException("malformed model file: " + e.getMessage() + REWRITE, e);
         }
     }
 }

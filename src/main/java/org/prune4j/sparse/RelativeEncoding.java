@@ -63,7 +63,7 @@ final class RelativeEncoding implements WeightEncoding {
                 int code;
                 if (book == null) {
                     if (Math.abs(v) > Half.MAX) {
-                        throw new IllegalArgumentException(name() + ": " + v + " is beyond half precision");
+                        throw new EncodingLimitException(name() + ": " + v + " is beyond half precision (±65504)");
                     }
                     code = Half.fromFloat(v) & 0xffff;
                 } else {

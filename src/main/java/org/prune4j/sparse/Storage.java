@@ -67,7 +67,7 @@ public final class Storage {
                 byte[] bytes;
                 try {
                     bytes = e.encode(m);
-                } catch (IllegalArgumentException cannot) {
+                } catch (EncodingLimitException cannot) {
                     encodable = false; // e.g. 16-bit indices for a layer with more than 65,536 inputs
                     break;
                 }

@@ -16,8 +16,11 @@ import java.util.List;
  * <li>{@code relative_iN_kK}: the same with weight sharing (Deep Compression): values are K-bit codes into a
  * codebook of 2^K − 1 centroids found by k-means (linear initialisation), code 0 meaning zero.</li>
  * </ul>
+ *
+ * <p>The interface is sealed: a model file names its encoding, and reading it back looks the encoding up by that
+ * name, so only these encodings can be written.
  */
-public interface WeightEncoding {
+public sealed interface WeightEncoding permits DenseEncoding, CsrEncoding, RelativeEncoding {
 
     /** @return the name, which also identifies it in a model file, e.g. "relative_i5_fp16" */
     String name();
@@ -28,8 +31,8 @@ public interface WeightEncoding {
     /**
      * @param m a layer's weights in CSR form ({@code [out × in]})
      * @return the bytes
-     * @throws IllegalArgumentException if this encoding cannot hold the matrix (e.g. 16-bit indices for more than
-     *                                  65,536 columns, fp16 for a value beyond ±65504)
+     * @throws EncodingLimitException if this encoding cannot hold the matrix (e.g. 16-bit indices for more than
+     *                                65,536 columns, fp16 for a value beyond ±65504)
      */
     byte[] encode(CsrMatrix m);
 

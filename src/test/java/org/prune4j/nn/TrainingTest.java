@@ -225,6 +225,26 @@ class TrainingTest {
     }
 
     @Test
+    void aDivergedTrainingStopsByName() {
+        // an infinite weight (what too high a rate leaves) makes the batch loss NaN: training stops before an update
+        // could spread NaN into the masked weights
+        Network net = Networks.mlp("m", 1, 784, 16, 10);
+        org.prune4j.prune.Pruning.magnitude(0.5).apply(net);
+        net.layer(1).weights().putScalar(3, 4, Float.POSITIVE_INFINITY);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> net.fit(small.first(256), null, Training.sgd(0.1).epochs(1).batch(64).quiet()));
+        assertTrue(e.getMessage().contains("training diverged at epoch 1, step 1 of 4")
+                && e.getMessage().contains("lower learning rate"), e.getMessage());
+        float[] w = net.layer(0).weightArray();
+        float[] mask = net.layer(0).mask().orElseThrow().data().asFloat();
+        for (int i = 0; i < w.length; i++) {
+            if (mask[i] == 0f) {
+                assertEquals(0f, w[i], "masked weight " + i + " untouched");
+            }
+        }
+    }
+
+    @Test
     void nonFiniteInputIsRejectedByName() {
         Network net = Networks.lenet300100(1);
         float[] x = new float[2 * 784];

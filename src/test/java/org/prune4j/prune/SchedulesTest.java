@@ -65,6 +65,9 @@ class SchedulesTest {
                 "the steps after the last pruning retrain the kept weights");
         assertTrue(run.histories().get(0).last().testAccuracy() > 0.85, "accuracy held: " + run.histories().get(0).last());
         assertEquals(trained.nonZeroWeights(), trained.weightCount(), "the trained network is untouched");
+        // the run's history records the schedule (a Checkpoint of it matches only the same schedule)
+        assertTrue(run.histories().get(0).recipe().contains("gradual pruning from 0.0 to 0.8"),
+                run.histories().get(0).recipe());
         assertThrows(IllegalArgumentException.class, () -> Schedule.gradual(0.8).every(1000).times(100)
                 .run(trained, small, Training.sgd(0.02).epochs(1).quiet()));
     }
@@ -111,6 +114,10 @@ class SchedulesTest {
         PruningRun run = Schedule.oneShot(Pruning.magnitude(0.75)).rescaleDropout().quiet().run(net, small);
         assertEquals(0.5 * Math.sqrt(0.25), run.network().layer("fc2").dropout(), 1e-4);
         assertEquals(0, run.network().layer("fc1").dropout());
+        // a second run from that network (rate 0.25 at 25 % kept) to 10 % kept: Han's 0.5 * sqrt(0.10), not the
+        // second run's start rate rescaled for the connections lost before it
+        PruningRun more = Schedule.oneShot(Pruning.magnitude(0.9)).rescaleDropout().quiet().run(run.network(), small);
+        assertEquals(0.5 * Math.sqrt(0.10), more.network().layer("fc2").dropout(), 1e-3);
     }
 
     @Test

@@ -79,7 +79,53 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("not a compact prune4j model file"), e.getMessage());
 
         e = assertThrows(ModelFileException.class, () -> ModelFile.read(dir.resolve("missing.p4j")));
-        assertTrue(e.getMessage().contains("missing.p4j"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing.p4j") && e.getMessage().contains("no such file"), e.getMessage());
+
+        // a header cut short is truncated, not "no header"
+        Path f4 = Files.write(dir.resolve("short.p4j"), java.util.Arrays.copyOf(bytes, 6));
+        e = assertThrows(ModelFileException.class, () -> ModelFile.read(f4));
+        assertTrue(e.getMessage().contains("truncated model file: 6 bytes") && e.getMessage().contains("ModelFile.write"),
+                e.getMessage());
+
+        // a sound file of another format version (its checksum right) is named as such, not as damaged
+        byte[] newer = bytes.clone();
+        newer[4] = 2;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(newer, 0, newer.length - 4);
+        java.nio.ByteBuffer.wrap(newer, newer.length - 4, 4).putInt((int) crc.getValue());
+        e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(newer));
+        assertTrue(e.getMessage().contains("format version 2") && e.getMessage().contains("cannot read"),
+                e.getMessage());
+        // and a damaged one whose version byte was hit says both
+        byte[] hit = bytes.clone();
+        hit[4] = 7;
+        e = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(hit));
+        assertTrue(e.getMessage().contains("checksum mismatch") && e.getMessage().contains("version byte reads 7"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDivergedNetworkIsRefusedAndNothingIsWritten() {
+        Network net = SparseFixtures.prunedMlp(5, 0.5, 20, 10);
+        net.layer(0).bias().putScalar(0, 3, Float.NaN);
+        Path file = dir.resolve("diverged.p4jm");
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> ModelFile.write(net, file, WeightEncoding.relative(5)));
+        assertTrue(e.getMessage().contains("diverged.p4jm") && e.getMessage().contains("layer fc1 holds NaN")
+                && e.getMessage().contains("lower"), e.getMessage());
+        assertTrue(!Files.exists(file), "nothing written");
+    }
+
+    @Test
+    void onlyTheEncodingsAModelFileCanNameExist() {
+        // a file names its encoding and reading looks it up by that name: a foreign encoding could not be read back
+        assertTrue(WeightEncoding.class.isSealed());
+        // a matrix whose encoding would not fit one Java array is refused by name, before anything is allocated
+        CsrMatrix huge = new CsrMatrix(65_536, 65_536, new int[65_537], new int[0], new float[0]);
+        EncodingLimitException e = assertThrows(EncodingLimitException.class,
+                () -> WeightEncoding.denseFp32().encode(huge));
+        assertTrue(e.getMessage().contains("dense_fp32") && e.getMessage().contains("17179869184 bytes"),
+                e.getMessage());
     }
 
     @Test
