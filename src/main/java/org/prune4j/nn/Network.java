@@ -201,6 +201,8 @@ public final class Network {
      * @param data     the data set
      * @param training how to train
      * @return the history
+     * @throws IllegalStateException if training diverges (a batch loss that is not finite: a learning rate too high);
+     *                               it stops before that batch's update
      */
     public History fit(ImageDataset data, Training training) {
         return new Trainer(this, training).run(data.train(), data.test());
@@ -213,6 +215,8 @@ public final class Network {
      * @param test     test examples or {@code null}
      * @param training how to train
      * @return the history
+     * @throws IllegalStateException if training diverges (a batch loss that is not finite); it stops before that
+     *                               batch's update
      */
     public History fit(LabeledImages train, LabeledImages test, Training training) {
         return new Trainer(this, training).run(train, test);

@@ -69,12 +69,13 @@ final class TextTable {
         return w;
     }
 
-    /** East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth W and F), emoji included. */
+    /** East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth W and F) and the main emoji blocks. */
     private static boolean wide(int cp) {
         return cp >= 0x1100 && cp <= 0x115F || cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F
                 || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0xF900 && cp <= 0xFAFF || cp >= 0xFE30 && cp <= 0xFE4F
                 || cp >= 0xFF00 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6 || cp >= 0x1F300 && cp <= 0x1F64F
-                || cp >= 0x1F900 && cp <= 0x1F9FF || cp >= 0x20000 && cp <= 0x3FFFD;
+                || cp >= 0x1F680 && cp <= 0x1F6FF || cp >= 0x1F900 && cp <= 0x1F9FF || cp >= 0x1FA70 && cp <= 0x1FAFF
+                || cp >= 0x20000 && cp <= 0x3FFFD;
     }
 
     private static void line(StringBuilder out, String[] cells, int[] widths, List<Column<?>> columns) {

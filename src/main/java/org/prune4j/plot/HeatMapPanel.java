@@ -60,8 +60,10 @@ final class HeatMapPanel implements Panel {
 
     /** @return where {@code v} sits on the colour scale, 0 at {@code low} and 1 at {@code high} */
     double position(double v) {
-        // halved first: high - low overflows to infinity for a scale of ±Double.MAX_VALUE, which put every cell at 0
-        return (0.5 * v - 0.5 * low) / (0.5 * high - 0.5 * low);
+        double span = high - low;
+        // a scale of ±Double.MAX_VALUE spans infinity, which put every cell at 0: halve first there (only there: halving
+        // a span of a few subnormals would make it 0)
+        return Double.isInfinite(span) ? (0.5 * v - 0.5 * low) / (0.5 * high - 0.5 * low) : (v - low) / span;
     }
 
     @Override

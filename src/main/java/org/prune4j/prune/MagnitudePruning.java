@@ -57,7 +57,8 @@ final class MagnitudePruning extends LayerwisePruning {
 
     @Override
     public String toString() {
-        // per layer, the layers named are the ones pruned (the others are left alone)
-        return "magnitude pruning " + (amount != null ? amount + " on " + describeLayers() : "per layer " + perLayer);
+        // per layer, the layers named are the ones pruned (the others are left alone), unless onLayers narrowed them
+        return "magnitude pruning " + (amount != null ? amount + " on " + describeLayers() : "per layer " + perLayer
+                + (selection().names() != null ? " on " + describeLayers() : ""));
     }
 }

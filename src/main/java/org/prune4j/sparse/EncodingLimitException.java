@@ -2,8 +2,9 @@ package org.prune4j.sparse;
 
 /**
  * A weight matrix beyond what a {@link WeightEncoding} can hold: 16-bit indices for more than 65,536 columns, a
- * value beyond half precision, or more bytes than one Java array holds. {@link Storage} leaves such an encoding out
- * of its table; {@link ModelFile#write} refuses it. Any other exception from an encoding is a bug and is let out.
+ * value beyond half precision, or more bytes than one Java array holds (for one matrix or a whole model file).
+ * {@link Storage} leaves such an encoding out of its table (all but its dense float32 reference, whose file it needs);
+ * {@link ModelFile#write} refuses it. Any other exception from an encoding is a bug and is let out.
  */
 public final class EncodingLimitException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -38,7 +38,7 @@ final class Layouts {
     static final int MAX_VECTORS = 8;
 
     static int chunks(int batch, int width) {
-        return (batch + width - 1) / width;
+        return (int) (((long) batch + width - 1) / width); // long: a batch near Integer.MAX_VALUE must not wrap
     }
 
     /**

@@ -98,8 +98,7 @@ public final class ModelFile {
                 out.writeInt(l.outputs());
                 out.writeUTF(l.activation().name());
                 float[] bias = l.biasArray();
-                CsrMatrix m = CsrMatrix.ofLayer(l);
-                if (!finite(bias) || !finite(m.values)) {
+                if (!finite(bias) || !finite(l.weightArray())) { // before CSR, which refuses them without advice
                     throw new ModelFileException("layer " + l.name() + " holds NaN or infinite parameters, so its"
                             + " training diverged (a learning rate too high?); train it again with a lower one."
                             + " Nothing was written", null);
@@ -107,7 +106,8 @@ public final class ModelFile {
                 for (float b : bias) {
                     out.writeFloat(b);
                 }
-                byte[] w = encoding.encode(m);
+                byte[] w = encoding.encode(CsrMatrix.ofLayer(l));
+                // with this layer's length field and the closing checksum
                 EncodingLimitException.requireArray("model file of " + network.name(), (long) buffer.size()
                         + w.length + Integer.BYTES * 2L);
                 out.writeInt(w.length);

@@ -138,7 +138,7 @@ final class Pass {
                 long features = i == 0 ? layers.get(0).inputs() : layers.get(i - 1).outputs();
                 long values = (long) chunks * width * features;
                 if (values > InputCheck.MAX_VALUES - LAYOUT_SLACK) {
-                    throw new IllegalArgumentException("batch " + batch + ", padded to " + chunks * width
+                    throw new IllegalArgumentException("batch " + batch + ", padded to " + (long) chunks * width
                             + " for the sparse layout, x " + features + " values of a layer = " + values
                             + " values do not fit in one Java array; split the batch");
                 }

@@ -82,7 +82,12 @@ public final class Storage {
             if (!encodable) {
                 continue;
             }
-            byte[] file = ModelFile.toBytes(network, e);
+            byte[] file;
+            try {
+                file = ModelFile.toBytes(network, e);
+            } catch (EncodingLimitException cannot) {
+                continue; // every layer fits, but the whole file would not fit one array
+            }
             Network loaded = ModelFile.fromBytes(file);
             float[] out = loaded.output(x).data().asFloat();
             double outputError = 0;

@@ -78,6 +78,12 @@ class HeatMapsTest {
         assertEquals(0.0, panel.position(-max), 1e-12);
         assertEquals(0.5, panel.position(0), 1e-12, "zero stays white");
         assertEquals(0.75, panel.position(max / 2), 1e-12);
+        // and the other end: a scale of a few subnormals (halving it would make it 0)
+        double min = Double.MIN_VALUE;
+        HeatMapPanel tiny = new HeatMapPanel("t", "x", "y", "Value", new double[] {min, -min, 0, 0}, 2, 2, -min, min,
+                f -> Palette.diverging(2 * f - 1), false);
+        assertEquals(0.5, tiny.position(0), 1e-12);
+        assertEquals(1.0, tiny.position(min), 1e-12);
         Images.assertRendered(Charts.heatMap(new double[][] {{max, -max}, {0, max / 2}}, "extremes"), 640, 600);
     }
 

@@ -255,6 +255,8 @@ class PruningTest {
         // described in a stable order (a Map.of's changes from JVM to JVM), naming only what is done
         assertEquals("magnitude pruning per layer {fc1=to sparsity 90 %, fc2=to sparsity 50 %}",
                 Pruning.magnitude(Map.of("fc2", 0.5, "fc1", 0.9)).toString());
+        assertEquals("magnitude pruning per layer {fc1=to sparsity 90 %, fc2=to sparsity 50 %} on fc1",
+                Pruning.magnitude(Map.of("fc2", 0.5, "fc1", 0.9)).onLayers("fc1").toString());
         assertEquals("threshold pruning |w| < quality x std, quality per layer {fc1=0.5, fc2=1.0} on fc1, fc2",
                 Pruning.threshold(Map.of("fc2", 1.0, "fc1", 0.5)).toString());
     }

@@ -114,6 +114,12 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("diverged.p4jm") && e.getMessage().contains("layer fc1 holds NaN")
                 && e.getMessage().contains("lower"), e.getMessage());
         assertTrue(!Files.exists(file), "nothing written");
+        // a NaN weight too (found before the layer's CSR form, which would refuse it without saying what to do)
+        Network weights = SparseFixtures.prunedMlp(5, 0.5, 20, 10);
+        weights.layer(0).weights().putScalar(2, 1, Float.POSITIVE_INFINITY);
+        e = assertThrows(ModelFileException.class, () -> ModelFile.write(weights, file, WeightEncoding.csr(32, false)));
+        assertTrue(e.getMessage().contains("layer fc1 holds NaN or infinite"), e.getMessage());
+        assertTrue(!Files.exists(file), "nothing written");
     }
 
     @Test
@@ -179,5 +185,16 @@ class ModelFileTest {
                 assertEquals(0.0, t.doubleColumn("max_output_error").get(i), 1e-6, t.stringColumn("encoding").get(i));
             }
         }
+    }
+
+    @Test
+    void storageLeavesOutOnlyTheEncodingsThatCannotHoldTheNetwork() {
+        // 70,000 inputs: beyond 16-bit column indices, so the two csr_i16 encodings are left out, the others kept
+        Network wide = SparseFixtures.prunedMlp(3, 0.9, 70_000, 2);
+        Table t = Storage.of(wide);
+        java.util.List<String> kept = t.stringColumn("encoding").asList();
+        assertTrue(!kept.contains("csr_i16_fp32") && !kept.contains("csr_i16_fp16"), kept.toString());
+        assertEquals(WeightEncoding.standard().size() - 2, t.rowCount(), kept.toString());
+        assertTrue(kept.contains("csr_i32_fp32") && kept.contains("relative_i5_fp16"), kept.toString());
     }
 }

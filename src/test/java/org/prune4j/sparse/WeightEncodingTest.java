@@ -99,8 +99,9 @@ class WeightEncodingTest {
             byte[] bytes = e.encode(m);
             assertThrows(IllegalArgumentException.class, () -> e.decode(Arrays.copyOf(bytes, bytes.length - 1), 3, 4), e.name());
         }
-        assertThrows(IllegalArgumentException.class, () -> WeightEncoding.csr(16, false).encode(CsrMatrix.of(new float[70000], 1, 70000)));
-        assertThrows(IllegalArgumentException.class, () -> WeightEncoding.relative(5).encode(CsrMatrix.of(new float[] {1e6f}, 1, 1)));
+        assertThrows(EncodingLimitException.class, () -> WeightEncoding.csr(16, false).encode(CsrMatrix.of(new float[70000], 1, 70000)));
+        assertThrows(EncodingLimitException.class, () -> WeightEncoding.relative(5).encode(CsrMatrix.of(new float[] {1e6f}, 1, 1)));
+        assertThrows(EncodingLimitException.class, () -> WeightEncoding.csr(16, true).encode(CsrMatrix.of(new float[] {1e6f}, 1, 1)));
         assertThrows(IllegalArgumentException.class, () -> WeightEncoding.named("zip"));
         assertThrows(IllegalArgumentException.class, () -> WeightEncoding.relative(0));
         byte[] bad = WeightEncoding.csr(32, false).encode(m);
