@@ -65,8 +65,9 @@ public final class NetworkFile {
     public static Network load(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > Integer.MAX_VALUE - 8) {
-                throw new ModelFileException(file + " is " + Files.size(file) + " bytes, more than Network.save writes"
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new ModelFileException(file + " is " + size + " bytes, more than Network.save writes"
                         + " (2 GB); it is not a prune4j model file");
             }
             bytes = Files.readAllBytes(file);

@@ -56,6 +56,25 @@ public class Plot extends BufferedImage {
         }
     }
 
+    /**
+     * The height of a figure of panels in rows of {@code columns}: {@code rowHeight} a row plus {@code extra}, shrunk
+     * to the tallest plot as long as a row keeps {@code minRowHeight} pixels (a deep network's panels shrink rather
+     * than fail).
+     *
+     * @param what    what the panels are, for the message ("layers")
+     * @param instead what to do when they do not fit, for the message
+     * @throws IllegalArgumentException if the rows would get less than {@code minRowHeight} each
+     */
+    static int stackedHeight(int panels, int columns, int rowHeight, int extra, int minRowHeight, String what,
+            String instead) {
+        int rows = (panels + columns - 1) / columns;
+        if (rows * minRowHeight > MAX_SIZE) {
+            throw new IllegalArgumentException(panels + " " + what + " are too many for one chart (at most "
+                    + columns * (MAX_SIZE / minRowHeight) + "); " + instead);
+        }
+        return Math.min(MAX_SIZE, rowHeight * rows + extra);
+    }
+
     private static int checkSize(String what, int pixels) {
         if (pixels < MIN_SIZE || pixels > MAX_SIZE) {
             throw new IllegalArgumentException("plot " + what + " must be " + MIN_SIZE + ".." + MAX_SIZE

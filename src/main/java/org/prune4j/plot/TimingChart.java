@@ -64,15 +64,9 @@ public final class TimingChart extends Plot {
                     + Crossover.shapesAndBatches(timing).values().stream().flatMap(List::stream).distinct().toList());
         }
         int columns = Math.min(2, panels);
-        int rows = (panels + columns - 1) / columns;
-        if (rows * MIN_PANEL_HEIGHT > Plot.MAX_SIZE) {
-            throw new IllegalArgumentException(panels + " shape and batch panels are too many for one chart (at most "
-                    + columns * (Plot.MAX_SIZE / MIN_PANEL_HEIGHT) + "); chart one batch at a time with"
-                    + " Charts.timing(table, batch)");
-        }
-        // many panels shrink to fit the tallest plot rather than fail
-        return new TimingChart(o, columns == 1 ? 720 : 1000,
-                Math.min(Plot.MAX_SIZE, 440 * rows + (panels > 1 ? 30 : 0)), null);
+        return new TimingChart(o, columns == 1 ? 720 : 1000, stackedHeight(panels, columns, 440, panels > 1 ? 30 : 0,
+                MIN_PANEL_HEIGHT, "shape and batch panels", "chart one batch at a time with Charts.timing(table, batch)"),
+                null);
     }
 
     /** @return a new chart with time on a logarithmic axis (for methods orders of magnitude apart) */

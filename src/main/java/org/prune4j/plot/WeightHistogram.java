@@ -108,13 +108,8 @@ public final class WeightHistogram extends Plot {
         Options o = new Options(name, List.copyOf(states), defaultLabels(states), DEFAULT_BINS, false, false);
         int panels = names.size();
         int width = panels == 1 ? SINGLE_WIDTH : Math.min(3, panels) * PANEL_WIDTH;
-        int rows = (panels + 2) / 3;
-        if (rows * MIN_PANEL_HEIGHT > Plot.MAX_SIZE) {
-            throw new IllegalArgumentException(panels + " layers are too many for one chart (at most "
-                    + 3 * (Plot.MAX_SIZE / MIN_PANEL_HEIGHT) + "); chart a few at a time with Charts.weights(layer, ...)");
-        }
-        // a deep network's panels shrink to fit the tallest plot rather than fail
-        int height = Math.min(Plot.MAX_SIZE, HEIGHT * rows + (panels == 1 ? 0 : 30));
+        int height = stackedHeight(panels, 3, HEIGHT, panels == 1 ? 0 : 30, MIN_PANEL_HEIGHT, "layers",
+                "chart a few at a time with Charts.weights(layer, ...)");
         return new WeightHistogram(o, width, height, null);
     }
 

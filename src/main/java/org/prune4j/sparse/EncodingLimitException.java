@@ -10,7 +10,7 @@ public final class EncodingLimitException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** Bytes one encoded matrix (or a whole model file) may take: the largest Java array. */
-    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+    static final long MAX_BYTES = org.prune4j.dense.InputCheck.MAX_VALUES;
 
     /** @param message what does not fit, and in which encoding */
     public EncodingLimitException(String message) {

@@ -51,6 +51,16 @@ public final class KernelWarmup {
         return a;
     }
 
+    /** @return the values with all but every tenth set to zero (10 % kept) */
+    private static float[] everyTenth(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i % 10 != 0) {
+                values[i] = 0f;
+            }
+        }
+        return values;
+    }
+
     /** @return rounds over all paths the warm-up made (0 before it ran) */
     public static int rounds() {
         return rounds;
@@ -176,14 +186,8 @@ public final class KernelWarmup {
         // runs as a dense product): 40 x 20 at 10 % kept, 20 x 20 fully dense, 20 x 20 at 10 % kept. On any number
         // of cores: Pass.run's dense-step branch must be compiled before a timing meets it.
         if (VectorApi.available()) {
-            float[] sparse = gaussian(random, 40 * 20);
-            float[] sparse2 = gaussian(random, 20 * 20);
-            for (int i = 0; i < sparse.length; i++) {
-                sparse[i] = i % 10 == 0 ? sparse[i] : 0f;
-            }
-            for (int i = 0; i < sparse2.length; i++) {
-                sparse2[i] = i % 10 == 0 ? sparse2[i] : 0f;
-            }
+            float[] sparse = everyTenth(gaussian(random, 40 * 20));
+            float[] sparse2 = everyTenth(gaussian(random, 20 * 20));
             List<SparseLayer> mixedChain = List.of(
                     new SparseLayer("fc1", CsrMatrix.ofWeights(sparse, 40, 20), bias, Activation.RELU,
                             SparseKernel.VECTOR),

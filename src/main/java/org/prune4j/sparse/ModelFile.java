@@ -1,6 +1,7 @@
 package org.prune4j.sparse;
 
 import org.prune4j.io.AtomicFile;
+import org.prune4j.dense.InputCheck;
 import org.prune4j.nn.ModelFileException;
 
 import java.io.ByteArrayInputStream;
@@ -98,7 +99,9 @@ public final class ModelFile {
                 out.writeInt(l.outputs());
                 out.writeUTF(l.activation().name());
                 float[] bias = l.biasArray();
-                if (!finite(bias) || !finite(l.weightArray())) { // before CSR, which refuses them without advice
+                float[] weights = l.weightArray();
+                // before the CSR form, which refuses them without advice
+                if (!InputCheck.isFinite(bias) || !InputCheck.isFinite(weights)) {
                     throw new ModelFileException("layer " + l.name() + " holds NaN or infinite parameters, so its"
                             + " training diverged (a learning rate too high?); train it again with a lower one."
                             + " Nothing was written", null);
@@ -106,7 +109,7 @@ public final class ModelFile {
                 for (float b : bias) {
                     out.writeFloat(b);
                 }
-                byte[] w = encoding.encode(CsrMatrix.ofLayer(l));
+                byte[] w = encoding.encode(CsrMatrix.ofWeights(weights, l.inputs(), l.outputs()));
                 // with this layer's length field and the closing checksum
                 EncodingLimitException.requireArray("model file of " + network.name(), (long) buffer.size()
                         + w.length + Integer.BYTES * 2L);
@@ -121,15 +124,6 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
-    }
-
-    private static boolean finite(float[] values) {
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
