@@ -2,6 +2,7 @@ package org.prune4j.dense;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,48 @@ class DenseKernelTest {
                     assertClose(reference(x, b, w, in, out), k.multiply(x, b), in, in + "x" + out + " batch " + b);
                 }
             }
+        }
+    }
+
+    @Test
+    void oneKernelUsedByTwoThreadsAtOnce() throws Exception {
+        // the narrow kernel keeps a scratch buffer per thread: two callers at once must not share one (every
+        // call's result is checked: a shared buffer fails here within a few calls)
+        int in = 300;
+        int out = 5;
+        float[] w = gaussian(in * out, 5);
+        DenseKernel k = DenseKernel.fastest(w, in, out);
+        float[][] xs = {gaussian(48 * in, 1), gaussian(48 * in, 2)};
+        float[][] alone = {k.multiply(xs[0], 48), k.multiply(xs[1], 48)};
+        for (int t = 0; t < 2; t++) {
+            assertClose(reference(xs[t], 48, w, in, out), alone[t], in, k.name() + " input " + t);
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        int[] wrong = new int[2];
+        Throwable[] failed = new Throwable[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    start.await();
+                    float[] y = new float[48 * out];
+                    for (int rep = 0; rep < 20_000; rep++) {
+                        k.compute(xs[id], 48, y);
+                        if (!Arrays.equals(y, alone[id])) {
+                            wrong[id]++;
+                        }
+                    }
+                } catch (Throwable e) {
+                    failed[id] = e;
+                }
+            });
+            threads[t].start();
+        }
+        for (int t = 0; t < 2; t++) {
+            threads[t].join();
+            assertNull(failed[t], "thread " + t);
+            assertEquals(0, wrong[t], k.name() + ": calls on thread " + t + " that differed from the same call alone");
         }
     }
 
