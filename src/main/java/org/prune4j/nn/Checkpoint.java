@@ -52,14 +52,18 @@ public record Checkpoint(Path file) {
         return Optional.ofNullable(kept().recipe());
     }
 
-    /** The kept network's recipe, or (null recipe) why there is none to match. */
-    private record Kept(String recipe, String why) {
+    /**
+     * The kept network's recipe, or (null recipe) why there is none to match, and the network file's bytes that
+     * were checked against it (null if not read): the network is decoded from these very bytes, so a file replaced
+     * between the check and the load cannot pair with the recipe.
+     */
+    private record Kept(String recipe, String why, byte[] network) {
     }
 
     private Kept kept() {
         Path recipe = recipeFile();
         if (!exists() || !Files.isRegularFile(recipe)) {
-            return new Kept(null, "none recorded");
+            return new Kept(null, "none recorded", null);
         }
         String text;
         try {
@@ -69,12 +73,14 @@ public record Checkpoint(Path file) {
         }
         int cut = text.lastIndexOf("\n" + NETWORK_CRC);
         if (cut < 0) {
-            return new Kept(null, "its recipe was written without the network file's checksum, by an older prune4j");
+            return new Kept(null, "its recipe was written without the network file's checksum, by an older prune4j",
+                    null);
         }
-        if (!text.substring(cut + 1 + NETWORK_CRC.length()).equals(fileCrc())) {
-            return new Kept(null, "the network file changed after its recipe was written");
+        byte[] network = NetworkFile.read(file);
+        if (!text.substring(cut + 1 + NETWORK_CRC.length()).equals(crc(network))) {
+            return new Kept(null, "the network file changed after its recipe was written", network);
         }
-        return new Kept(text.substring(0, cut), null);
+        return new Kept(text.substring(0, cut), null, network);
     }
 
     /**
@@ -105,9 +111,9 @@ public record Checkpoint(Path file) {
     }
 
     private Network save(Network network, String recipe) {
-        network.save(file);
+        byte[] written = NetworkFile.write(network, file);
         try {
-            AtomicFile.write(recipeFile(), (recipe + "\n" + NETWORK_CRC + fileCrc() + "\n")
+            AtomicFile.write(recipeFile(), (recipe + "\n" + NETWORK_CRC + crc(written) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + recipeFile(), e);
@@ -121,7 +127,7 @@ public record Checkpoint(Path file) {
      */
     public Network loadOr(Supplier<Network> make) {
         if (exists()) {
-            return loaded();
+            return loaded(NetworkFile.read(file));
         }
         System.out.println("No " + file + " yet: making it");
         return save(make.get());
@@ -139,7 +145,7 @@ public record Checkpoint(Path file) {
         String wanted = recipe(network, data, training);
         Kept kept = exists() ? kept() : null;
         if (kept != null && wanted.equals(kept.recipe())) {
-            return loaded();
+            return loaded(kept.network());
         }
         System.out.println((kept == null ? "No " + file + " yet"
                 : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
@@ -260,20 +266,16 @@ public record Checkpoint(Path file) {
         return rates.toString();
     }
 
-    private Network loaded() {
-        Network network = Network.load(file);
+    private Network loaded(byte[] bytes) {
+        Network network = NetworkFile.decode(bytes, file);
         System.out.println("Loaded " + network.name() + " from " + file);
         return network;
     }
 
-    /** @return the CRC32 of the network file's bytes, as 8 hex digits */
-    private String fileCrc() {
+    /** @return the CRC32 of a network file's bytes, as 8 hex digits */
+    private static String crc(byte[] bytes) {
         CRC32 crc = new CRC32();
-        try (var in = new java.util.zip.CheckedInputStream(Files.newInputStream(file), crc)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        crc.update(bytes);
         return String.format("%08x", crc.getValue());
     }
 

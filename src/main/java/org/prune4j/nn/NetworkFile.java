@@ -39,6 +39,11 @@ public final class NetworkFile {
      *                            such a file could not be loaded); the old file, if any, is intact
      */
     public static void save(Network network, Path file) {
+        write(network, file);
+    }
+
+    /** {@link #save}, returning the bytes written (what a checkpoint records the checksum of). */
+    static byte[] write(Network network, Path file) {
         byte[] bytes = encode(network, file); // before anything is written: it refuses non-finite parameters
         try {
             AtomicFile.write(file, bytes);
@@ -46,6 +51,7 @@ public final class NetworkFile {
             throw new ModelFileException("Cannot save " + network.name() + " to " + file + ": " + e.getMessage()
                     + "; check that the folder is writable and the disk has room", e);
         }
+        return bytes;
     }
 
     private static boolean finite(float[] values) {
@@ -63,14 +69,22 @@ public final class NetworkFile {
      * @throws ModelFileException if the file is missing, damaged or not a prune4j model
      */
     public static Network load(Path file) {
-        byte[] bytes;
+        return decode(read(file), file);
+    }
+
+    /**
+     * @param file a file to read whole
+     * @return its bytes
+     * @throws ModelFileException if it is missing, unreadable or bigger than a model file can be
+     */
+    static byte[] read(Path file) {
         try {
             long size = Files.size(file);
             if (size > Integer.MAX_VALUE - 8) {
                 throw new ModelFileException(file + " is " + size + " bytes, more than Network.save writes"
                         + " (2 GB); it is not a prune4j model file");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ModelFileException("Cannot read model file " + file + ": there is no such file; check the path"
                     + " (Checkpoint.at(file).loadOrTrain(...) trains and saves it when it is missing)", e);
@@ -78,6 +92,15 @@ public final class NetworkFile {
             throw new ModelFileException("Cannot read model file " + file + ": " + e
                     + "; check that it is a readable file", e);
         }
+    }
+
+    /**
+     * @param bytes a model file's bytes
+     * @param file  where they were read from, for the messages
+     * @return the network they hold
+     * @throws ModelFileException if they are damaged or not a prune4j model
+     */
+    static Network decode(byte[] bytes, Path file) {
         if (bytes.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             throw new ModelFileException(file + " is not a prune4j model file (no PRUNE4J header); save one with Network.save (a compact file written by ModelFile.write is read with ModelFile.read)");
         }

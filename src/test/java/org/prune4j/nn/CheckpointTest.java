@@ -22,6 +22,27 @@ class CheckpointTest {
     Path tmp;
 
     @Test
+    void loadOrMakesOnceThenLoadsTheSavedNetwork() {
+        Path file = tmp.resolve("made.p4j");
+        Checkpoint checkpoint = new Checkpoint(file);
+        int[] made = {0};
+        Network first = checkpoint.loadOr(() -> {
+            made[0]++;
+            return Networks.mlp("made", 7, 20, 8, 3);
+        });
+        Network second = checkpoint.loadOr(() -> {
+            made[0]++;
+            return Networks.mlp("other", 8, 20, 8, 3);
+        });
+        assertEquals(1, made[0], "made when missing, loaded after");
+        assertEquals("made", second.name());
+        for (int l = 0; l < first.layers().size(); l++) {
+            assertArrayEquals(first.layers().get(l).weightArray(), second.layers().get(l).weightArray(), "layer " + l);
+        }
+        assertFalse(checkpoint.recipe().isPresent(), "made by other means: no recipe recorded");
+    }
+
+    @Test
     void loadsOnlyWhatTheSameRecipeTrained() throws IOException {
         ImageDataset full = Mnist.load();
         ImageDataset small = new ImageDataset("small", full.train().first(500), full.test().first(200), full.classNames());
