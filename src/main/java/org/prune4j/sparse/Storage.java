@@ -37,7 +37,8 @@ public final class Storage {
 
     /**
      * @param network   a (pruned) network
-     * @param encodings the encodings to measure (those that cannot hold the network are left out)
+     * @param encodings the encodings to measure (those that cannot hold the network are left out, and the table's
+     *                  name says which and why: e.g. 16-bit indices for a layer of more than 65,536 inputs)
      * @return columns encoding, weight_bytes, file_bytes, ratio_vs_dense (file bytes of dense float32 over these),
      *         weight_ratio_vs_dense, bits_per_nonzero (weight bits per non-zero weight), lossless,
      *         max_weight_error, max_output_error (on 64 fixed random inputs)
@@ -57,6 +58,7 @@ public final class Storage {
             probe[i] = (float) random.nextDouble();
         }
         INDArray x = Nd4j.create(probe, new long[] {64, network.inputs()}, DataType.FLOAT);
+        List<String> leftOut = new java.util.ArrayList<>();
         float[] reference = network.output(x).data().asFloat();
         for (WeightEncoding e : encodings) {
             long weightBytes = 0;
@@ -69,6 +71,7 @@ public final class Storage {
                     bytes = e.encode(m);
                 } catch (EncodingLimitException cannot) {
                     encodable = false; // e.g. 16-bit indices for a layer with more than 65,536 inputs
+                    leftOut.add("layer " + l.name() + ", " + cannot.getMessage());
                     break;
                 }
                 weightBytes += bytes.length;
@@ -86,7 +89,8 @@ public final class Storage {
             try {
                 file = ModelFile.toBytes(network, e);
             } catch (EncodingLimitException cannot) {
-                continue; // every layer fits, but the whole file would not fit one array
+                leftOut.add(cannot.getMessage()); // every layer fits, but the whole file would not fit one array
+                continue;
             }
             Network loaded = ModelFile.fromBytes(file);
             float[] out = loaded.output(x).data().asFloat();
@@ -103,6 +107,9 @@ public final class Storage {
             t.booleanColumn("lossless").append(e.lossless());
             t.doubleColumn("max_weight_error").append(weightError);
             t.doubleColumn("max_output_error").append(outputError);
+        }
+        if (!leftOut.isEmpty()) {
+            t.setName(t.name() + " (left out: " + String.join("; ", leftOut) + ")");
         }
         return t;
     }

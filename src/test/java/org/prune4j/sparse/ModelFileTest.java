@@ -172,6 +172,7 @@ class ModelFileTest {
         Network net = SparseFixtures.prunedMlp(42, 0.92, 784, 300, 100, 10);
         Table t = Storage.of(net);
         assertEquals(WeightEncoding.standard().size(), t.rowCount());
+        assertTrue(!t.name().contains("left out"), t.name());
         assertEquals(1.0, t.where(t.stringColumn("encoding").isEqualTo("dense_fp32")).doubleColumn("ratio_vs_dense").get(0), 1e-12);
         long dense = 266_200L * 4;
         assertEquals(dense, t.where(t.stringColumn("encoding").isEqualTo("dense_fp32")).longColumn("weight_bytes").get(0));
@@ -196,5 +197,8 @@ class ModelFileTest {
         assertTrue(!kept.contains("csr_i16_fp32") && !kept.contains("csr_i16_fp16"), kept.toString());
         assertEquals(WeightEncoding.standard().size() - 2, t.rowCount(), kept.toString());
         assertTrue(kept.contains("csr_i32_fp32") && kept.contains("relative_i5_fp16"), kept.toString());
+        // and the table says so, and why
+        assertTrue(t.name().contains("left out: ") && t.name().contains("csr_i16_fp32: 70000 columns do not fit 16-bit indices")
+                && t.name().contains("csr_i16_fp16"), t.name());
     }
 }
