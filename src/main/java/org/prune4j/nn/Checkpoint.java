@@ -54,8 +54,8 @@ public record Checkpoint(Path file) {
 
     /**
      * The kept network's recipe, or (null recipe) why there is none to match, and the network file's bytes that
-     * were checked against it (null if not read): the network is decoded from these very bytes, so a file replaced
-     * between the check and the load cannot pair with the recipe.
+     * matched it (null without a recipe): the network is decoded from these very bytes, so a file replaced between
+     * the check and the load cannot pair with the recipe.
      */
     private record Kept(String recipe, String why, byte[] network) {
     }
@@ -76,9 +76,16 @@ public record Checkpoint(Path file) {
             return new Kept(null, "its recipe was written without the network file's checksum, by an older prune4j",
                     null);
         }
-        byte[] network = NetworkFile.read(file);
+        byte[] network;
+        try {
+            network = NetworkFile.read(file);
+        } catch (ModelFileException e) {
+            // gone, unreadable or too big since exists(): no network to pair with the recipe
+            return new Kept(null, "the network file cannot be read: " + e.getMessage(), null);
+        }
         if (!text.substring(cut + 1 + NETWORK_CRC.length()).equals(crc(network))) {
-            return new Kept(null, "the network file changed after its recipe was written", network);
+            // the bytes are not kept: loadOrTrain trains next, and they would stay reachable throughout
+            return new Kept(null, "the network file changed after its recipe was written", null);
         }
         return new Kept(text.substring(0, cut), null, network);
     }

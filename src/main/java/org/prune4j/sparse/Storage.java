@@ -89,7 +89,7 @@ public final class Storage {
             try {
                 file = ModelFile.toBytes(network, e);
             } catch (EncodingLimitException cannot) {
-                leftOut.add(cannot.getMessage()); // every layer fits, but the whole file would not fit one array
+                leftOut.add(e.name() + ", " + cannot.getMessage()); // every layer fits, the whole file does not
                 continue;
             }
             Network loaded = ModelFile.fromBytes(file);
