@@ -27,6 +27,7 @@ final class HeatMaps {
         int out = layer.outputs();
         float[] w = layer.mask().map(m -> m.data().asFloat()).orElseGet(layer::weightArray);
         double[] kept = new double[layer.inputs()];
+        int most = 0;
         for (int i = 0; i < layer.inputs(); i++) {
             int n = 0;
             for (int j = 0; j < out; j++) {
@@ -35,6 +36,7 @@ final class HeatMaps {
                 }
             }
             kept[i] = n;
+            most = Math.max(most, n);
         }
         Table data = Table.create("Connections kept per input", IntColumn.create("row"), IntColumn.create("column"),
                 IntColumn.create("kept"));
@@ -43,10 +45,12 @@ final class HeatMaps {
             data.intColumn("column").append(i % side);
             data.intColumn("kept").append((int) kept[i]);
         }
+        int scaleTop = most;
         Recipe recipe = (wd, ht, title) -> {
             String t = title != null ? title : "Connections kept per input pixel — " + layer.name();
+            // the colours span what is there, not all `out`: pruned to a few percent, a scale to 300 is one colour
             Panel p = new HeatMapPanel(t, "Pixel column", "Pixel row", "Kept connections (of " + out + ")", kept,
-                    side, side, 0, out, Palette::sequential, true);
+                    side, side, 0, Math.max(1, scaleTop), Palette::sequential, true);
             return Figure.single(t, p, () -> data);
         };
         return new Plot(recipe, 560, 500, null);
