@@ -20,6 +20,8 @@ import org.prune4j.io.AtomicFile;
  * hyper-parameters and listeners, the data, the starting network's layers and initial parameters) is kept beside the
  * network ({@code <file>.recipe}), so a changed recipe never silently reuses an old network. Dropout rates and
  * masks of the starting network count, and a schedule without a description of its own is recorded by its rates.
+ * A network made another way (pruned from a trained one, say) is kept with a recipe text of the caller's
+ * ({@link #save(Network, String)}) and reloaded only for the same text ({@link #loadOr(String, Supplier)}).
  * It says in one line on standard output what it did (loaded the file, or why it trains), as a notebook cell
  * should; training's own progress follows {@link Training#progress}.
  *
@@ -117,7 +119,20 @@ public record Checkpoint(Path file) {
         return save(network, history.recipe());
     }
 
-    private Network save(Network network, String recipe) {
+    /**
+     * Keeps a network made by other means than {@link #loadOrTrain} (pruned, say) with a recipe of the caller's:
+     * {@link #loadOr(String, Supplier)} with the same text loads it. {@code IterativePruning.recipe(net, data)} is
+     * one: {@code Checkpoint.at(path).save(run.network(), schedule.recipe(net, mnist))}.
+     *
+     * @param network the network (saved atomically)
+     * @param recipe  what decides it, as text (kept beside the network, with the checksum of its file)
+     * @return the network
+     */
+    public Network save(Network network, String recipe) {
+        if (recipe == null || recipe.isBlank()) {
+            throw new IllegalArgumentException("a recipe must say what made the network; use save(network) to keep"
+                    + " one without");
+        }
         byte[] written = NetworkFile.write(network, file);
         try {
             AtomicFile.write(recipeFile(), (recipe + "\n" + NETWORK_CRC + crc(written) + "\n")
@@ -129,6 +144,9 @@ public record Checkpoint(Path file) {
     }
 
     /**
+     * Loads whatever network is kept, however it was made; {@link #loadOr(String, Supplier)} loads it only for the
+     * same recipe.
+     *
      * @param make makes the network when there is no file (e.g. trains and prunes it); it is then saved
      * @return the loaded or newly made network
      */
@@ -138,6 +156,31 @@ public record Checkpoint(Path file) {
         }
         System.out.println("No " + file + " yet: making it");
         return save(make.get());
+    }
+
+    /**
+     * Loads the kept network if it was saved with exactly this recipe ({@link #save(Network, String)}), else makes
+     * it, keeps it with the recipe and says in one line why: a network derived from another (pruned from a trained
+     * one, say) is not reused once what it was derived from has changed.
+     *
+     * @param recipe what decides the network, e.g. {@code schedule.recipe(net, mnist)} for a pruned one
+     * @param make   makes it when the kept one does not match
+     * @return the loaded or newly made network
+     */
+    public Network loadOr(String recipe, Supplier<Network> make) {
+        if (recipe == null || recipe.isBlank()) {
+            throw new IllegalArgumentException("a recipe must say what makes the network; use loadOr(make) to load"
+                    + " whatever is kept");
+        }
+        String wanted = recipe.replace("\r\n", "\n").strip(); // as the recipe file is read back
+        Kept kept = exists() ? kept() : null;
+        if (kept != null && wanted.equals(kept.recipe())) {
+            return loaded(kept.network());
+        }
+        System.out.println((kept == null ? "No " + file + " yet"
+                : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
+                : file + " has no recipe to match (" + kept.why() + ")") + ": making it");
+        return save(make.get(), wanted);
     }
 
     /**
@@ -166,8 +209,13 @@ public record Checkpoint(Path file) {
      * Everything that decides the trained network: the training recipe (optimizer with all its hyper-parameters,
      * schedule, epochs, batch, seed, listeners), the data (name and sizes) and the starting network (layers and a
      * checksum of its initial parameters, so another initialisation seed counts as another recipe).
+     *
+     * @param start    the network training starts from
+     * @param data     the data it trains on
+     * @param training the recipe
+     * @return the text {@link #loadOrTrain} matches (also the start of a recipe for a network derived by training)
      */
-    static String recipe(Network start, ImageDataset data, Training training) {
+    public static String recipe(Network start, ImageDataset data, Training training) {
         return recipe(start, data.train().name(), data.train().size(), data.test().size(), training);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.prune4j.data.ImageDataset;
+import org.prune4j.nn.Checkpoint;
 import org.prune4j.nn.DenseLayer;
 import org.prune4j.nn.Evaluation;
 import org.prune4j.nn.History;
@@ -63,6 +64,35 @@ public final class IterativePruning {
     /** @return the pruning steps */
     public List<PruningMethod> stages() {
         return stages;
+    }
+
+    /**
+     * What decides this schedule's result on a network: its steps, whether dropout is rescaled, the retraining
+     * recipe, the data, and the network it starts from (its layers and a checksum of its parameters). Keep the
+     * pruned network with it, and it is reused only for the same schedule from the same network:
+     * <pre>{@code
+     * Checkpoint.at(path).save(schedule.run(net, mnist).network(), schedule.recipe(net, mnist));   // notebook 3
+     * Checkpoint.at(path).loadOr(schedule.recipe(net, mnist), () -> schedule.run(net, mnist).network());   // later
+     * }</pre>
+     *
+     * @param network the trained network the schedule would start from
+     * @param data    the data it would retrain on
+     * @return the recipe text
+     */
+    public String recipe(Network network, ImageDataset data) {
+        StringBuilder s = new StringBuilder("iterative pruning:");
+        for (PruningMethod stage : stages) {
+            s.append(' ').append(stage).append(';');
+        }
+        s.append(rescaleDropout ? " dropout rescaled" : " dropout as it is");
+        if (retraining == null) {
+            // nothing to describe but the start: the training recipe with no training run says it through its data
+            s.append("\nno retraining\n").append(Checkpoint.recipe(network, data, Training.sgd(0.01).epochs(1))
+                    .lines().skip(1).collect(java.util.stream.Collectors.joining("\n")));
+        } else {
+            s.append("\nretraining ").append(Checkpoint.recipe(network, data, retraining));
+        }
+        return s.toString();
     }
 
     /**

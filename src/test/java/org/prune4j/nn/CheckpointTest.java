@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,6 +41,27 @@ class CheckpointTest {
             assertArrayEquals(first.layers().get(l).weightArray(), second.layers().get(l).weightArray(), "layer " + l);
         }
         assertFalse(checkpoint.recipe().isPresent(), "made by other means: no recipe recorded");
+    }
+
+    @Test
+    void loadOrWithARecipeReloadsOnlyForThatRecipe() {
+        Checkpoint checkpoint = new Checkpoint(tmp.resolve("derived.p4j"));
+        int[] made = {0};
+        java.util.function.Supplier<Network> make = () -> {
+            made[0]++;
+            return Networks.mlp("derived", 7, 20, 8, 3);
+        };
+        checkpoint.loadOr("pruned by A\nfrom X", make);
+        checkpoint.loadOr("pruned by A\r\nfrom X\n", make); // the same text once read back (CRLF, trailing newline)
+        assertEquals(1, made[0], "made once, then loaded");
+        checkpoint.loadOr("pruned by B\nfrom X", make);
+        assertEquals(2, made[0], "another recipe: made again");
+        assertEquals("pruned by B\nfrom X", checkpoint.recipe().orElseThrow());
+        checkpoint.save(Networks.mlp("derived", 8, 20, 8, 3));
+        checkpoint.loadOr("pruned by B\nfrom X", make);
+        assertEquals(3, made[0], "a network kept without a recipe matches none");
+        assertThrows(IllegalArgumentException.class, () -> checkpoint.loadOr(" ", make));
+        assertThrows(IllegalArgumentException.class, () -> checkpoint.save(Networks.mlp("d", 8, 20, 8, 3), ""));
     }
 
     @Test

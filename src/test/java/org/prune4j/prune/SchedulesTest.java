@@ -94,6 +94,48 @@ class SchedulesTest {
     }
 
     @Test
+    void aPrunedNetworkIsReusedOnlyForTheSameScheduleFromTheSameNetwork(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) {
+        Training retrain = Training.sgd(0.01).momentum(0.9).epochs(1).batch(32).quiet();
+        IterativePruning schedule = Schedule.iterative(Pruning::global, 0.8, 2).retrain(retrain).quiet();
+        String recipe = schedule.recipe(trained, small);
+        assertEquals(recipe, schedule.recipe(trained.copy(), small), "the same schedule from the same network");
+        assertTrue(recipe.contains("global magnitude pruning") && recipe.contains("data MNIST train (first 4000)"), recipe);
+        Network other = trained.copy();
+        other.layer("fc3").weights().putScalar(0, 0, 0.5f);
+        assertFalse(recipe.equals(schedule.recipe(other, small)), "another starting network");
+        assertFalse(recipe.equals(Schedule.iterative(Pruning::global, 0.9, 2).retrain(retrain).recipe(trained, small)),
+                "another schedule");
+        assertFalse(recipe.equals(schedule.retrain(retrain.epochs(2)).recipe(trained, small)), "another retraining");
+        assertFalse(recipe.equals(Schedule.iterative(Pruning::global, 0.8, 2).recipe(trained, small)), "no retraining");
+
+        // kept with its recipe, the pruned network is loaded back for it and made again for another
+        org.prune4j.nn.Checkpoint kept = org.prune4j.nn.Checkpoint.at(tmp.resolve("pruned.p4j").toString());
+        Network pruned = schedule.run(trained, small).network();
+        kept.save(pruned, recipe);
+        Network loaded = kept.loadOr(recipe, () -> {
+            throw new AssertionError("the same recipe must load the kept network");
+        });
+        assertEquals(pruned.nonZeroWeights(), loaded.nonZeroWeights());
+        int[] made = {0};
+        kept.loadOr(schedule.recipe(other, small), () -> {
+            made[0]++;
+            return schedule.run(other, small).network();
+        });
+        assertEquals(1, made[0], "pruned again from the changed network");
+    }
+
+    @Test
+    void notebookThreesScheduleIsHanRecipes() {
+        // notebook 3 spells the schedule out and keeps its network under its recipe; notebook 4 asks for
+        // HanRecipe.schedule(3, 6, 42): the same recipe, or notebook 4 would prune again every time
+        Training retrain = Training.sgd(0.05).momentum(0.9).l2(5e-4).batch(128).epochs(6).seed(42)
+                .schedule(org.prune4j.nn.LearningRate.cosine());
+        assertEquals(Schedule.iterative(Pruning::global, 0.923, 3).retrain(retrain).recipe(trained, small),
+                HanRecipe.schedule(3, 6, 42).recipe(trained, small));
+    }
+
+    @Test
     void iterativeGlobalScheduleShrinksKeptFractionGeometrically() {
         IterativePruning schedule = Schedule.iterative(Pruning::global, 0.875, 3);
         assertEquals(3, schedule.stages().size());
