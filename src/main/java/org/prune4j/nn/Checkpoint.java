@@ -45,7 +45,8 @@ public record Checkpoint(Path file) {
     }
 
     /**
-     * @return the recipe the kept network was trained with, if it was saved with one; empty too if the network file
+     * @return the recipe the kept network was made with (trained, or as the caller described it), if it was saved
+     *         with one; empty too if the network file
      *         is not the one saved with the recipe (the recipe records the file's checksum: the network and its recipe
      *         are written one after the other, and a crash between the two, or a network saved there by other means,
      *         must not pair a network with another's recipe)
@@ -133,6 +134,15 @@ public record Checkpoint(Path file) {
             throw new IllegalArgumentException("a recipe must say what made the network; use save(network) to keep"
                     + " one without");
         }
+        return keep(network, normalised(recipe));
+    }
+
+    /** The recipe as the recipe file gives it back: line ends as LF, no surrounding blanks. */
+    private static String normalised(String recipe) {
+        return recipe.replace("\r\n", "\n").strip();
+    }
+
+    private Network keep(Network network, String recipe) {
         byte[] written = NetworkFile.write(network, file);
         try {
             AtomicFile.write(recipeFile(), (recipe + "\n" + NETWORK_CRC + crc(written) + "\n")
@@ -172,7 +182,7 @@ public record Checkpoint(Path file) {
             throw new IllegalArgumentException("a recipe must say what makes the network; use loadOr(make) to load"
                     + " whatever is kept");
         }
-        String wanted = recipe.replace("\r\n", "\n").strip(); // as the recipe file is read back
+        String wanted = normalised(recipe);
         Kept kept = exists() ? kept() : null;
         if (kept != null && wanted.equals(kept.recipe())) {
             return loaded(kept.network());
@@ -180,7 +190,7 @@ public record Checkpoint(Path file) {
         System.out.println((kept == null ? "No " + file + " yet"
                 : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
                 : file + " has no recipe to match (" + kept.why() + ")") + ": making it");
-        return save(make.get(), wanted);
+        return keep(make.get(), wanted);
     }
 
     /**

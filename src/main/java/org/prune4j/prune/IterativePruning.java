@@ -69,7 +69,8 @@ public final class IterativePruning {
     /**
      * What decides this schedule's result on a network: its steps, whether dropout is rescaled, the retraining
      * recipe, the data, and the network it starts from (its layers and a checksum of its parameters). Keep the
-     * pruned network with it, and it is reused only for the same schedule from the same network:
+     * pruned network with it, and it is reused only for the same schedule from the same network (steps are told
+     * apart by their descriptions, which give sparsities to four significant digits):
      * <pre>{@code
      * Checkpoint.at(path).save(schedule.run(net, mnist).network(), schedule.recipe(net, mnist));   // notebook 3
      * Checkpoint.at(path).loadOr(schedule.recipe(net, mnist), () -> schedule.run(net, mnist).network());   // later
@@ -78,10 +79,17 @@ public final class IterativePruning {
      * @param network the trained network the schedule would start from
      * @param data    the data it would retrain on
      * @return the recipe text
+     * @throws IllegalArgumentException if a step does not describe itself (a lambda, or a class without its own
+     *                                  {@code toString}): its text would differ from run to run
      */
     public String recipe(Network network, ImageDataset data) {
         StringBuilder s = new StringBuilder("iterative pruning:");
         for (PruningMethod stage : stages) {
+            if (!describesItself(stage)) {
+                throw new IllegalArgumentException("pruning step '" + stage.name() + "' (" + stage.getClass().getName()
+                        + ") has no description of its own, so a recipe cannot tell it from another; give its class"
+                        + " a toString that says what it does");
+            }
             s.append(' ').append(stage).append(';');
         }
         s.append(rescaleDropout ? " dropout rescaled" : " dropout as it is");
@@ -93,6 +101,19 @@ public final class IterativePruning {
             s.append("\nretraining ").append(Checkpoint.recipe(network, data, retraining));
         }
         return s.toString();
+    }
+
+    /** @return whether the step's class has a toString of its own (a lambda's or Object's names the instance) */
+    private static boolean describesItself(PruningMethod stage) {
+        Class<?> type = stage.getClass();
+        if (type.isHidden() || type.isSynthetic()) {
+            return false;
+        }
+        try {
+            return type.getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**

@@ -60,6 +60,10 @@ class CheckpointTest {
         checkpoint.save(Networks.mlp("derived", 8, 20, 8, 3));
         checkpoint.loadOr("pruned by B\nfrom X", make);
         assertEquals(3, made[0], "a network kept without a recipe matches none");
+        // saved with a recipe as the caller wrote it (a trailing newline), loaded for the same text
+        checkpoint.save(Networks.mlp("derived", 9, 20, 8, 3), "pruned by C\r\nfrom Y\n");
+        checkpoint.loadOr("pruned by C\r\nfrom Y\n", make);
+        assertEquals(3, made[0], "the recipe saved is the recipe matched");
         assertThrows(IllegalArgumentException.class, () -> checkpoint.loadOr(" ", make));
         assertThrows(IllegalArgumentException.class, () -> checkpoint.save(Networks.mlp("d", 8, 20, 8, 3), ""));
     }

@@ -108,6 +108,33 @@ class SchedulesTest {
                 "another schedule");
         assertFalse(recipe.equals(schedule.retrain(retrain.epochs(2)).recipe(trained, small)), "another retraining");
         assertFalse(recipe.equals(Schedule.iterative(Pruning::global, 0.8, 2).recipe(trained, small)), "no retraining");
+        // a step that cannot describe itself has no stable recipe: named, not silently re-pruned every time
+        PruningMethod anonymous = new PruningMethod() {
+            private final PruningMethod inner = Pruning.global(0.5);
+
+            @Override
+            public String name() {
+                return "mine";
+            }
+
+            @Override
+            public PruningMethod onLayers(String... layerNames) {
+                return this;
+            }
+
+            @Override
+            public java.util.List<String> selectedLayers(Network network) {
+                return inner.selectedLayers(network);
+            }
+
+            @Override
+            public java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> masks(Network network) {
+                return inner.masks(network);
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Schedule.iterative(anonymous).recipe(trained, small));
+        assertTrue(e.getMessage().contains("'mine'") && e.getMessage().contains("toString"), e.getMessage());
 
         // kept with its recipe, the pruned network is loaded back for it and made again for another
         org.prune4j.nn.Checkpoint kept = org.prune4j.nn.Checkpoint.at(tmp.resolve("pruned.p4j").toString());
