@@ -37,13 +37,15 @@ public final class Crossover {
 
     /**
      * @param timing a long timing table
-     * @return one row per shape and batch: shape, batch, crossover_sparsity, and the ratio sparse / dense at the
-     *         highest sparsity measured
+     * @return one row per shape and batch: shape, batch, crossover_sparsity, the lowest and highest sparsity
+     *         measured ({@code sparsity_min}, {@code sparsity_max}: a crossover equal to {@code sparsity_min} means
+     *         sparse already wins at the lowest level timed, and may win below it), and the ratio sparse / dense at
+     *         the highest
      */
     public static Table of(Table timing) {
         Map<String, TreeMap<Double, double[]>> cells = bestPerCell(timing);
         Table t = Table.create("crossover", StringColumn.create(Timing.SHAPE), IntColumn.create(Timing.BATCH),
-                DoubleColumn.create(CROSSOVER), DoubleColumn.create("sparsity_max"),
+                DoubleColumn.create(CROSSOVER), DoubleColumn.create("sparsity_min"), DoubleColumn.create("sparsity_max"),
                 DoubleColumn.create("sparse_over_dense_at_max"));
         for (var e : cells.entrySet()) {
             String[] key = e.getKey().split("\\|", 2);
@@ -55,6 +57,8 @@ public final class Crossover {
             } else {
                 t.doubleColumn(CROSSOVER).appendMissing();
             }
+            var first = e.getValue().firstEntry();
+            t.doubleColumn("sparsity_min").append(first == null ? Double.NaN : first.getKey());
             var last = e.getValue().lastEntry();
             t.doubleColumn("sparsity_max").append(last == null ? Double.NaN : last.getKey());
             t.doubleColumn("sparse_over_dense_at_max").append(last == null ? Double.NaN : last.getValue()[1] / last.getValue()[0]);

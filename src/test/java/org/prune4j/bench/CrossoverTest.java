@@ -41,6 +41,8 @@ class CrossoverTest {
         Table c = Crossover.of(t);
         assertEquals(2, c.rowCount());
         assertEquals(0.8, c.doubleColumn("crossover_sparsity").get(0), 0);
+        assertEquals(0.5, c.doubleColumn("sparsity_min").get(0), 0, "the lowest level timed, for a crossover there");
+        assertEquals(0.9, c.doubleColumn("sparsity_max").get(0), 0);
         assertEquals(0.3, c.doubleColumn("sparse_over_dense_at_max").get(0), 1e-12);
         assertTrue(c.doubleColumn("crossover_sparsity").isMissing(1));
         assertEquals(1.25, c.doubleColumn("sparse_over_dense_at_max").get(1), 1e-12);

@@ -74,7 +74,7 @@ class TimingTest {
         assertEquals(List.of("40x20 batch 1: 2 sparsities", "40x20 batch 8: 2 sparsities"),
                 lines.stream().map(l -> l.substring(0, l.indexOf(" in "))).toList());
         Table c = Timing.crossover(t);
-        assertEquals(List.of("shape", "batch", "crossover_sparsity", "sparsity_max", "sparse_over_dense_at_max"), c.columnNames());
+        assertEquals(List.of("shape", "batch", "crossover_sparsity", "sparsity_min", "sparsity_max", "sparse_over_dense_at_max"), c.columnNames());
         assertEquals(2, c.rowCount());
     }
 
