@@ -187,9 +187,7 @@ public record Checkpoint(Path file) {
         if (kept != null && wanted.equals(kept.recipe())) {
             return loaded(kept.network());
         }
-        System.out.println((kept == null ? "No " + file + " yet"
-                : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
-                : file + " has no recipe to match (" + kept.why() + ")") + ": making it");
+        System.out.println(whyNotLoaded(kept, wanted) + ": making it");
         return keep(make.get(), wanted);
     }
 
@@ -207,10 +205,7 @@ public record Checkpoint(Path file) {
         if (kept != null && wanted.equals(kept.recipe())) {
             return loaded(kept.network());
         }
-        System.out.println((kept == null ? "No " + file + " yet"
-                : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
-                : file + " has no recipe to match (" + kept.why() + ")")
-                + ": training " + training);
+        System.out.println(whyNotLoaded(kept, wanted) + ": training " + training);
         network.fit(data, training);
         return save(network, wanted);
     }
@@ -238,7 +233,23 @@ public record Checkpoint(Path file) {
         for (TrainingListener l : training.listeners()) {
             s.append("; listener ").append(describe(l));
         }
-        s.append("\ndata ").append(data).append(" (").append(trainSize).append(" train, ")
+        return s.append('\n').append(origin(start, data, trainSize, testSize)).toString();
+    }
+
+    /**
+     * The part of a recipe that is not training: the data (name and sizes) and the starting network (layers and a
+     * checksum of its parameters), for a network derived from another by other means than training alone.
+     *
+     * @param start the network it starts from
+     * @param data  the data it uses
+     * @return two lines, "data ..." and "starting from ..."
+     */
+    public static String origin(Network start, ImageDataset data) {
+        return origin(start, data.train().name(), data.train().size(), data.test().size());
+    }
+
+    private static String origin(Network start, String data, int trainSize, int testSize) {
+        StringBuilder s = new StringBuilder("data ").append(data).append(" (").append(trainSize).append(" train, ")
                 .append(testSize).append(" test)");
         CRC32 crc = new CRC32();
         StringBuilder layers = new StringBuilder();
@@ -269,6 +280,13 @@ public record Checkpoint(Path file) {
         crc.update(bytes.array());
     }
 
+    /** @return why the kept network (null: no file) is not the one wanted, as the start of a line */
+    private String whyNotLoaded(Kept kept, String wanted) {
+        return kept == null ? "No " + file + " yet"
+                : kept.recipe() != null ? file + " was made by another recipe (" + difference(kept.recipe(), wanted) + ")"
+                : file + " has no recipe to match (" + kept.why() + ")";
+    }
+
     /** @return the first line where two recipes differ, as "kept ..., now ..." */
     private static String difference(String kept, String wanted) {
         String[] a = kept.split("\n");
@@ -295,15 +313,19 @@ public record Checkpoint(Path file) {
             int cut = name.indexOf("$$Lambda");
             return "a lambda of " + (cut > 0 ? name.substring(0, cut) : name);
         }
-        return ownText(o) ? o.toString() : type.getName();
+        return describesItself(o) ? o.toString() : type.getName();
     }
 
     private static boolean lambda(Class<?> type) {
         return type.isHidden() || type.isSynthetic();
     }
 
-    /** @return whether the object describes itself: not a lambda, and a toString of its own */
-    private static boolean ownText(Object o) {
+    /**
+     * @param o an object a recipe would name by its {@code toString}
+     * @return whether that text describes it the same way in every run: not a lambda, and a {@code toString} of its
+     *         own (Object's names the instance)
+     */
+    public static boolean describesItself(Object o) {
         if (lambda(o.getClass())) {
             return false;
         }
@@ -320,7 +342,7 @@ public record Checkpoint(Path file) {
      */
     private static String schedule(Training training) {
         LearningRate schedule = training.schedule();
-        if (ownText(schedule)) {
+        if (describesItself(schedule)) {
             return schedule.toString();
         }
         StringBuilder rates = new StringBuilder("rates");

@@ -85,7 +85,7 @@ public final class IterativePruning {
     public String recipe(Network network, ImageDataset data) {
         StringBuilder s = new StringBuilder("iterative pruning:");
         for (PruningMethod stage : stages) {
-            if (!describesItself(stage)) {
+            if (!Checkpoint.describesItself(stage)) {
                 throw new IllegalArgumentException("pruning step '" + stage.name() + "' (" + stage.getClass().getName()
                         + ") has no description of its own, so a recipe cannot tell it from another; give its class"
                         + " a toString that says what it does");
@@ -94,26 +94,11 @@ public final class IterativePruning {
         }
         s.append(rescaleDropout ? " dropout rescaled" : " dropout as it is");
         if (retraining == null) {
-            // nothing to describe but the start: the training recipe with no training run says it through its data
-            s.append("\nno retraining\n").append(Checkpoint.recipe(network, data, Training.sgd(0.01).epochs(1))
-                    .lines().skip(1).collect(java.util.stream.Collectors.joining("\n")));
+            s.append("\nno retraining\n").append(Checkpoint.origin(network, data));
         } else {
             s.append("\nretraining ").append(Checkpoint.recipe(network, data, retraining));
         }
         return s.toString();
-    }
-
-    /** @return whether the step's class has a toString of its own (a lambda's or Object's names the instance) */
-    private static boolean describesItself(PruningMethod stage) {
-        Class<?> type = stage.getClass();
-        if (type.isHidden() || type.isSynthetic()) {
-            return false;
-        }
-        try {
-            return type.getMethod("toString").getDeclaringClass() != Object.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /**
